@@ -1,0 +1,110 @@
+"""Typed settings: config/learnbot.toml, overridden by LEARNBOT_* environment variables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    NoDecode,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG_FILE = PROJECT_ROOT / "config" / "learnbot.toml"
+ENV_PREFIX = "LEARNBOT_"
+
+SUPPORTED_LOCALES = ("ar", "en", "es", "fr")
+
+
+class SettingsError(Exception):
+    """A missing or invalid setting; the message names the setting in one line."""
+
+
+class Settings(BaseSettings):
+    """Everything the bot needs to run; see config/learnbot.example.toml for each key."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", frozen=True)
+
+    token: SecretStr | None = None
+    api_base_url: str = "https://api.telegram.org/bot"
+    api_base_file_url: str = "https://api.telegram.org/file/bot"
+    database_url: str = f"sqlite+aiosqlite:///{PROJECT_ROOT / 'var' / 'learnbot.sqlite3'}"
+    secret_key: SecretStr | None = None
+    admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    content_dir: Path = PROJECT_ROOT / "content"
+    locales_dir: Path = PROJECT_ROOT / "locales"
+    default_locale: Literal["ar", "en", "es", "fr"] = "en"
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1"
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    polling_timeout: int = Field(default=30, ge=0, le=50)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError("must start with sqlite+aiosqlite:// or postgresql+asyncpg://")
+        return value
+
+    @field_validator("secret_key")
+    @classmethod
+    def _long_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and len(value.get_secret_value()) < 32:
+            raise ValueError("must be at least 32 characters (try: python -c 'import secrets; print(secrets.token_urlsafe(48))')")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _https_webhook(cls, value: str | None) -> str | None:
+        if value and not value.startswith("https://"):
+            raise ValueError("must be an https:// address (Telegram only calls HTTPS webhooks)")
+        return value or None
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        config_file = Path(os.environ.get(f"{ENV_PREFIX}CONFIG", DEFAULT_CONFIG_FILE))
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=config_file))
+
+    def require_runtime_secrets(self) -> None:
+        """Check what `learnbot run` needs beyond what the demo and the tools need."""
+        for name in ("token", "secret_key"):
+            if getattr(self, name) is None:
+                raise SettingsError(f"setting {ENV_PREFIX}{name.upper()} ({name}): is required to run the bot")
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings from the config file, the environment and overrides, or raise SettingsError."""
+    config_file = Path(os.environ.get(f"{ENV_PREFIX}CONFIG", DEFAULT_CONFIG_FILE))
+    if f"{ENV_PREFIX}CONFIG" in os.environ and not config_file.is_file():
+        raise SettingsError(f"setting {ENV_PREFIX}CONFIG: file {config_file} does not exist")
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        first = error.errors()[0]
+        name = str(first["loc"][0]) if first["loc"] else "?"
+        reason = first["msg"].removeprefix("Value error, ")
+        raise SettingsError(f"setting {ENV_PREFIX}{name.upper()} ({name}): {reason}") from None
+    except ValueError as error:  # malformed TOML or a non-numeric admin id
+        raise SettingsError(f"settings: {error}") from None
