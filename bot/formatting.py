@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -10,9 +11,11 @@ import telegramify_markdown
 from telegram import Chat, Message, MessageEntity
 
 RLM = "\u200f"
+LRM = "\u200e"
 # Bidi controls a pasted text may carry (Fluent's isolates, marks, embeddings); stripped from input.
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
+_COMMAND = re.compile(r"(?<![\w/])/(?=[a-z])")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _PRIVATE = Chat(id=0, type=Chat.PRIVATE)
 
@@ -66,7 +69,7 @@ def mark_rtl(text: str) -> str:
     Telegram picks each paragraph's direction from its first strong character, so an Arabic line
     that opens with "I-24/7", a digit or an emoji would otherwise be laid out left to right.
     """
-    return RLM + text.replace("\n", "\n" + RLM)
+    return RLM + _COMMAND.sub(LRM + "/", text).replace("\n", "\n" + RLM)
 
 
 def clean_input(text: str) -> str:

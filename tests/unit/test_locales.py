@@ -97,6 +97,7 @@ def test_arabic_blocks_read_right_to_left() -> None:
     assert all(line.startswith(RLM) for line in block.split("\n"))
     assert I18n(LOCALES_DIR).translator("en").block("I-24/7\nx") == "I-24/7\nx"
     assert mark_rtl("a\nb") == f"{RLM}a\n{RLM}b"
+    assert mark_rtl("أرسل /help الآن") == f"{RLM}أرسل \u200e/help الآن"
 
 
 def test_copied_arabic_text_loses_its_invisible_marks() -> None:
