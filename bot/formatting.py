@@ -15,7 +15,7 @@ LRM = "\u200e"
 # Bidi controls a pasted text may carry (Fluent's isolates, marks, embeddings); stripped from input.
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
-_COMMAND = re.compile(r"(?<![\w/])/(?=[a-z])")
+_COMMAND = re.compile(r"(?<!\S)/(?=[a-z])")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _PRIVATE = Chat(id=0, type=Chat.PRIVATE)
 

@@ -98,6 +98,7 @@ def test_arabic_blocks_read_right_to_left() -> None:
     assert I18n(LOCALES_DIR).translator("en").block("I-24/7\nx") == "I-24/7\nx"
     assert mark_rtl("a\nb") == f"{RLM}a\n{RLM}b"
     assert mark_rtl("أرسل /help الآن") == f"{RLM}أرسل \u200e/help الآن"
+    assert mark_rtl('<b>x</b> <a href="https://a.b/c">y</a>') == RLM + '<b>x</b> <a href="https://a.b/c">y</a>'
 
 
 def test_copied_arabic_text_loses_its_invisible_marks() -> None:
