@@ -1,0 +1,1 @@
+"""The domain, free of Telegram types: unit-tested without a bot."""

@@ -1,0 +1,119 @@
+"""Reading lessons card by card, and remembering where each officer stopped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.content import Catalogue, Course, Lesson
+from bot.services.clock import Clock
+from bot.storage.models import Officer
+from bot.storage.repositories import ProgressRepository
+
+
+@dataclass(frozen=True, slots=True)
+class CardPosition:
+    """A card that exists in the catalogue."""
+
+    course: Course
+    lesson_index: int
+    card_index: int
+
+    @property
+    def lesson(self) -> Lesson:
+        return self.course.lessons[self.lesson_index]
+
+    @property
+    def is_last_card(self) -> bool:
+        return self.card_index == self.lesson.card_count - 1
+
+    @property
+    def is_last_lesson(self) -> bool:
+        return self.lesson_index == len(self.course.lessons) - 1
+
+    def previous(self) -> CardPosition | None:
+        """The card before this one, across lesson boundaries; None at the very start."""
+        if self.card_index > 0:
+            return CardPosition(self.course, self.lesson_index, self.card_index - 1)
+        if self.lesson_index > 0:
+            before = self.course.lessons[self.lesson_index - 1]
+            return CardPosition(self.course, self.lesson_index - 1, before.card_count - 1)
+        return None
+
+    def next(self) -> CardPosition | None:
+        """The card after this one, across lesson boundaries; None at the end of the course."""
+        if not self.is_last_card:
+            return CardPosition(self.course, self.lesson_index, self.card_index + 1)
+        if not self.is_last_lesson:
+            return CardPosition(self.course, self.lesson_index + 1, 0)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class CourseStatus:
+    """What an officer has done in one course."""
+
+    course: Course
+    completed_lessons: frozenset[str]
+    resume_at: CardPosition | None
+
+    @property
+    def completed_count(self) -> int:
+        return sum(lesson.id in self.completed_lessons for lesson in self.course.lessons)
+
+    @property
+    def finished(self) -> bool:
+        return self.completed_count == len(self.course.lessons)
+
+
+class LearningService:
+    """Locates cards in the catalogue and records progress per card."""
+
+    def __init__(self, catalogue: Catalogue, clock: Clock) -> None:
+        self._catalogue = catalogue
+        self._clock = clock
+
+    def locate(self, course_id: str, lesson_id: str, card_index: int) -> CardPosition | None:
+        """The card at that address, or None when it does not exist (stale or forged buttons)."""
+        course = self._catalogue.course(course_id)
+        lesson_index = course.lesson_index(lesson_id) if course else None
+        if course is None or lesson_index is None:
+            return None
+        if not 0 <= card_index < course.lessons[lesson_index].card_count:
+            return None
+        return CardPosition(course, lesson_index, card_index)
+
+    async def record_view(self, session: AsyncSession, officer: Officer, position: CardPosition) -> None:
+        """Remember that the officer is on this card; reaching the last card completes the lesson."""
+        assert officer.id is not None
+        await ProgressRepository(session).record(
+            officer.id, position.course.id, position.lesson.id, position.card_index, self._clock(),
+            completed=position.is_last_card,
+        )
+
+    async def resume(self, session: AsyncSession, officer: Officer) -> CardPosition | None:
+        """The card the officer saw last, in any course, if it still exists."""
+        assert officer.id is not None
+        row = await ProgressRepository(session).latest(officer.id)
+        if row is None:
+            return None
+        return self._clamped(row.course_id, row.lesson_id, row.card_index)
+
+    async def course_status(self, session: AsyncSession, officer: Officer, course: Course) -> CourseStatus:
+        """Completed lessons of a course and the card to resume it at."""
+        assert officer.id is not None
+        rows = await ProgressRepository(session).for_course(officer.id, course.id)
+        completed = frozenset(row.lesson_id for row in rows if row.completed_at is not None)
+        latest = max(rows, key=lambda row: row.updated_at, default=None)
+        resume_at = self._clamped(course.id, latest.lesson_id, latest.card_index) if latest else None
+        return CourseStatus(course, completed, resume_at)
+
+    def _clamped(self, course_id: str, lesson_id: str, card_index: int) -> CardPosition | None:
+        # Content may have lost cards since the officer's last visit: stay in the lesson if possible.
+        course = self._catalogue.course(course_id)
+        lesson_index = course.lesson_index(lesson_id) if course else None
+        if course is None or lesson_index is None:
+            return None
+        last = course.lessons[lesson_index].card_count - 1
+        return CardPosition(course, lesson_index, min(card_index, last))

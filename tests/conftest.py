@@ -1,0 +1,45 @@
+"""Shared fixtures: one database per test, on SQLite and (when reachable) the local PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+POSTGRES_ADMIN_DSN = os.environ.get("LEARNBOT_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
+# Without PostgreSQL a developer's run skips those cases; CI must not silently skip them.
+POSTGRES_REQUIRED = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+async def _postgres_available() -> bool:
+    try:
+        connection = await asyncpg.connect(POSTGRES_ADMIN_DSN, timeout=3)
+    except (OSError, asyncpg.PostgresError):
+        return False
+    await connection.close()
+    return True
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A fresh, empty database for one test."""
+    if request.param == "sqlite":
+        yield f"sqlite+aiosqlite:///{tmp_path / 'learnbot.sqlite3'}"
+        return
+    if not await _postgres_available():
+        if POSTGRES_REQUIRED:
+            pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_DSN}")
+        pytest.skip("PostgreSQL is not reachable")
+    name = f"learnbot_test_{uuid.uuid4().hex[:12]}"
+    admin = await asyncpg.connect(POSTGRES_ADMIN_DSN)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+        base = POSTGRES_ADMIN_DSN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://", 1)
+        yield f"{base}/{name}"
+    finally:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await admin.close()
