@@ -34,3 +34,36 @@ def write_course(root: Path, course_id: str = "test-course", *, order: int = 1, 
             path = folder / locale / f"{number:02d}-lesson-{number}.md"
             path.write_text(lesson_text(locale, number, cards), encoding="utf-8")
     return folder
+
+
+def quiz_toml(locale: str) -> str:
+    """Three questions: a lesson check (single), and a final quiz (multiple, truefalse)."""
+    return f'''[[question]]
+id = "q-single"
+lesson = "lesson-1"
+kind = "single"
+text = "{locale}: which one?"
+options = ["{locale} right", "{locale} wrong", "{locale} also wrong"]
+correct = [1]
+explanation = "{locale}: because."
+
+[[question]]
+id = "q-multiple"
+kind = "multiple"
+text = "{locale}: which ones? Select all that apply."
+options = ["{locale} a", "{locale} b", "{locale} c", "{locale} d"]
+correct = [2, 4]
+explanation = "{locale}: b and d."
+
+[[question]]
+id = "q-truefalse"
+kind = "truefalse"
+text = "{locale}: true or false?"
+answer = false
+explanation = "{locale}: it is false."
+'''
+
+
+def write_quiz(course: Path) -> None:
+    for locale in SUPPORTED_LOCALES:
+        (course / locale / "quiz.toml").write_text(quiz_toml(locale), encoding="utf-8")

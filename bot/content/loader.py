@@ -1,19 +1,28 @@
-"""Loads and validates content/ into an immutable catalogue (format: content/README.md)."""
+"""Reads course folders: metadata and lesson cards, with every problem reported by file and line."""
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from bot.content.model import (
+    REFERENCE_LOCALE,
+    Card,
+    Catalogue,
+    ContentError,
+    Course,
+    Lesson,
+    Problem,
+    QuizPolicy,
+    Report,
+)
+from bot.content.quizzes import QUIZ_FILE, key_line, load_questions, read_quiz_policy
 from bot.formatting import markdown_to_html
 from bot.settings import SUPPORTED_LOCALES
 
-REFERENCE_LOCALE = "en"
 MAX_CARD_CHARS = 700
 MAX_TITLE_CHARS = 60
 MAX_LESSON_TITLE_CHARS = 80
@@ -21,7 +30,7 @@ MAX_SUMMARY_CHARS = 300
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,23}$")
 LESSON_FILE = re.compile(r"^(\d{2})-(.+)\.md$")
 CARD_SEPARATOR = "---"
-COURSE_KEYS = {"order", "title", "summary"}
+COURSE_KEYS = {"order", "title", "summary", "quiz"}
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(")
@@ -29,95 +38,6 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)+\|?\s*$")
 _RAW_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>|<!--")
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 _LEFTOVER_MARKERS = ("**", "__", "`")
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One thing wrong in the content, printed as `file:line: message`."""
-
-    file: Path
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        file = self.file.relative_to(Path.cwd()) if self.file.is_relative_to(Path.cwd()) else self.file
-        return f"{file}:{self.line}: {self.message}"
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    """One phone screen of a lesson, already converted to Telegram HTML."""
-
-    html: str
-    chars: int
-
-
-@dataclass(frozen=True, slots=True)
-class Lesson:
-    """A lesson: the same cards in every language."""
-
-    id: str
-    titles: Mapping[str, str]
-    cards: Mapping[str, tuple[Card, ...]]
-
-    @property
-    def card_count(self) -> int:
-        return len(self.cards[REFERENCE_LOCALE])
-
-
-@dataclass(frozen=True, slots=True)
-class Course:
-    """A course: metadata and its lessons in order."""
-
-    id: str
-    order: int
-    titles: Mapping[str, str]
-    summaries: Mapping[str, str]
-    lessons: tuple[Lesson, ...]
-
-    def lesson_index(self, lesson_id: str) -> int | None:
-        return next((i for i, lesson in enumerate(self.lessons) if lesson.id == lesson_id), None)
-
-
-@dataclass(frozen=True, slots=True)
-class Catalogue:
-    """Every course, in catalogue order."""
-
-    courses: tuple[Course, ...]
-    _by_id: Mapping[str, Course] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", MappingProxyType({course.id: course for course in self.courses}))
-
-    def course(self, course_id: str) -> Course | None:
-        return self._by_id.get(course_id)
-
-
-class ContentError(Exception):
-    """The content folder has problems; the bot refuses to start on it."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        super().__init__("\n".join(map(str, problems)))
-
-
-@dataclass
-class Report:
-    """What a content check found: problems, what was read per language, and the catalogue if valid."""
-
-    problems: list[Problem] = field(default_factory=list)
-    counts: dict[str, Counter[str]] = field(default_factory=lambda: {locale: Counter() for locale in SUPPORTED_LOCALES})
-    catalogue: Catalogue | None = None
-
-    def add(self, problem: Problem) -> None:
-        self.problems.append(problem)
-
-    def summary(self) -> list[str]:
-        """One line per language counting courses, lessons, cards and quiz questions."""
-        return [
-            f"{locale}: {c['courses']} courses, {c['lessons']} lessons, {c['cards']} cards, {c['questions']} quiz questions"
-            for locale, c in self.counts.items()
-        ]
 
 
 def load_catalogue(content_dir: Path) -> Catalogue:
@@ -143,7 +63,7 @@ def check_content(content_dir: Path) -> Report:
     for course in courses:
         meta_file = content_dir / course.id / "course.toml"
         if course.order in orders:
-            report.add(Problem(meta_file, _key_line(meta_file, "order"),
+            report.add(Problem(meta_file, key_line(meta_file, "order"),
                                f"order {course.order} is also used by course {orders[course.order]}"))
         orders[course.order] = course.id
     if not report.problems:
@@ -164,15 +84,19 @@ def _load_course(folder: Path, report: Report) -> Course | None:
     for locale, names in lesson_files.items():
         for name in sorted(set(names) - set(lesson_files.get(REFERENCE_LOCALE, names))):
             report.add(Problem(folder / locale / name, 1, f"lesson has no {REFERENCE_LOCALE} original"))
+    valid_lessons = tuple(lesson for lesson in lessons if lesson)
+    questions = load_questions(folder, [lesson.id for lesson in valid_lessons], report)
     if meta is None or len(report.problems) > before or not lessons:
         if not lessons and len(report.problems) == before:
             report.add(Problem(folder / REFERENCE_LOCALE, 0, "course has no lessons"))
         return None
-    order, titles, summaries = meta
-    return Course(folder.name, order, titles, summaries, tuple(lesson for lesson in lessons if lesson))
+    order, titles, summaries, policy = meta
+    return Course(folder.name, order, titles, summaries, valid_lessons, questions, policy)
 
 
-def _read_metadata(path: Path, report: Report) -> tuple[int, Mapping[str, str], Mapping[str, str]] | None:
+def _read_metadata(
+    path: Path, report: Report
+) -> tuple[int, Mapping[str, str], Mapping[str, str], QuizPolicy] | None:
     if not path.is_file():
         report.add(Problem(path, 0, "missing course.toml (order, [title] and [summary])"))
         return None
@@ -185,20 +109,21 @@ def _read_metadata(path: Path, report: Report) -> tuple[int, Mapping[str, str], 
         return None
     before = len(report.problems)
     for key in sorted(set(data) - COURSE_KEYS):
-        report.add(Problem(path, _key_line(path, key), f"unknown key '{key}' (expected {', '.join(sorted(COURSE_KEYS))})"))
+        report.add(Problem(path, key_line(path, key), f"unknown key '{key}' (expected {', '.join(sorted(COURSE_KEYS))})"))
     order = data.get("order")
     if not isinstance(order, int) or isinstance(order, bool) or order < 1:
-        report.add(Problem(path, _key_line(path, "order"), "'order' must be a positive whole number"))
+        report.add(Problem(path, key_line(path, "order"), "'order' must be a positive whole number"))
     titles = _localized(path, data, "title", MAX_TITLE_CHARS, report)
     summaries = _localized(path, data, "summary", MAX_SUMMARY_CHARS, report)
+    policy = read_quiz_policy(path, data.get("quiz", {}), report)
     if len(report.problems) > before:
         return None
-    return order, titles, summaries
+    return order, titles, summaries, policy
 
 
 def _localized(path: Path, data: dict, key: str, limit: int, report: Report) -> Mapping[str, str]:
     table = data.get(key)
-    line = _key_line(path, f"[{key}]")
+    line = key_line(path, f"[{key}]")
     if not isinstance(table, dict):
         report.add(Problem(path, line, f"missing [{key}] table with {', '.join(SUPPORTED_LOCALES)}"))
         return {}
@@ -216,14 +141,6 @@ def _localized(path: Path, data: dict, key: str, limit: int, report: Report) -> 
     return MappingProxyType(values)
 
 
-def _key_line(path: Path, key: str) -> int:
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except OSError:
-        return 0
-    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(key)), 1)
-
-
 def _lesson_files(folder: Path, report: Report) -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for locale in SUPPORTED_LOCALES:
@@ -234,6 +151,8 @@ def _lesson_files(folder: Path, report: Report) -> dict[str, list[str]]:
         report.counts[locale]["courses"] += 1
         names = []
         for path in sorted(directory.iterdir()):
+            if path.name == QUIZ_FILE:
+                continue
             match = LESSON_FILE.match(path.name)
             if not match or not SLUG.match(match.group(2)):
                 report.add(Problem(path, 0, "lesson files are named NN-lesson-id.md (id: a-z, 0-9 and -, at most 24 characters)"))
