@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
     polling_timeout: int = Field(default=30, ge=0, le=50)
+    verification_days: int = Field(default=180, ge=1, le=3650)
+    invite_days: int = Field(default=7, ge=1, le=90)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
 
     @field_validator("admin_ids", mode="before")

@@ -1,18 +1,227 @@
-"""The gate every lesson and quiz entry point passes through."""
+"""The gate every lesson and quiz entry point passes through: verification, roles and bindings."""
 
 from __future__ import annotations
 
+import enum
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import phonenumbers
+from sqlalchemy import func
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.storage.models import Officer
+from bot.services.audit import AuditLog
+from bot.services.clock import Clock
+from bot.services.privacy import IdentifierHasher
+from bot.storage.models import FailedAttempt, Invite, Officer, Personnel
+
+# Crockford's base32 without I, L, O, U: nothing to misread on a phone screen.
+INVITE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+INVITE_LENGTH = 16  # 80 bits: guessing within 5 tries an hour is hopeless
+FAILURE_WINDOW = timedelta(hours=1)
 
 
-class AccessPolicy:
-    """Decides whether an officer may open course material.
+class Access(enum.Enum):
+    """Why an officer may or may not open course material."""
 
-    Verification against the approved-personnel list is the access issue's work; until it lands
-    every registered officer is let in, but every entry point already asks this one place.
-    """
+    GRANTED = "granted"
+    UNVERIFIED = "unverified"
+    LAPSED = "lapsed"
+    EXPIRED = "expired"
+
+
+class Role(enum.IntEnum):
+    """Ordered: a higher role includes the lower ones."""
+
+    OFFICER = 1
+    MANAGER = 2
+    ADMIN = 3
+
+
+class Verification(enum.Enum):
+    """The outcome of a verification attempt."""
+
+    VERIFIED = "verified"
+    FOREIGN_CONTACT = "foreign-contact"
+    NOT_ON_LIST = "not-on-list"
+    INVALID_CODE = "invalid-code"
+    CONFLICT = "conflict"
+    EXPIRED = "expired"
+    COOLING_DOWN = "cooling-down"
+
+
+@dataclass(frozen=True, slots=True)
+class AccessRules:
+    """The policy numbers, from settings."""
+
+    verification_days: int = 180
+    invite_days: int = 7
+    max_failures_per_hour: int = 5
+
+
+class AccessService:
+    """Decides who may learn, verifies accounts against the list, and manages bindings and roles."""
+
+    def __init__(self, hasher: IdentifierHasher, audit: AuditLog, clock: Clock,
+                 admin_ids: frozenset[int], rules: AccessRules = AccessRules()) -> None:
+        self._hasher, self._audit, self._clock = hasher, audit, clock
+        self._admin_ids = admin_ids
+        self.rules = rules
+
+    def actor(self, officer: Officer) -> str:
+        """The audit identity of an account."""
+        return self._hasher.telegram_account(officer.telegram_id)
+
+    async def check(self, session: AsyncSession, officer: Officer) -> Access:
+        """Whether the officer may open lessons, quizzes, reviews and certificates now."""
+        if officer.telegram_id in self._admin_ids:
+            return Access.GRANTED
+        personnel = await session.get(Personnel, officer.personnel_ref) if officer.personnel_ref else None
+        if personnel is None or officer.verified_at is None:
+            return Access.UNVERIFIED
+        now = self._clock()
+        if personnel.expires is not None and personnel.expires < now.date():
+            return Access.EXPIRED
+        if officer.verified_at + timedelta(days=self.rules.verification_days) < now:
+            return Access.LAPSED
+        return Access.GRANTED
 
     async def may_learn(self, session: AsyncSession, officer: Officer) -> bool:
-        return officer.id is not None
+        return await self.check(session, officer) is Access.GRANTED
+
+    async def role(self, session: AsyncSession, officer: Officer) -> Role:
+        """Admins come from settings; managers from the list or an admin's grant, once verified."""
+        if officer.telegram_id in self._admin_ids:
+            return Role.ADMIN
+        if await self.check(session, officer) is not Access.GRANTED:
+            return Role.OFFICER
+        personnel = await session.get(Personnel, officer.personnel_ref) if officer.personnel_ref else None
+        if officer.granted_role == "manager" or (personnel is not None and personnel.role == "manager"):
+            return Role.MANAGER
+        return Role.OFFICER
+
+    async def cooling_down_until(self, session: AsyncSession, officer: Officer) -> datetime | None:
+        """When the officer may try again, if they used up their failed attempts."""
+        since = self._clock() - FAILURE_WINDOW
+        statement = select(func.count(), func.min(FailedAttempt.at)).where(
+            FailedAttempt.officer_id == officer.id, col(FailedAttempt.at) > since
+        )
+        count, oldest = (await session.exec(statement)).one()
+        if count < self.rules.max_failures_per_hour or oldest is None:
+            return None
+        return (oldest if oldest.tzinfo else oldest.replace(tzinfo=since.tzinfo)) + FAILURE_WINDOW
+
+    async def verify_contact(self, session: AsyncSession, officer: Officer, contact_user_id: int | None,
+                             phone_number: str) -> Verification:
+        """A shared contact proves the number only when it is the sender's own."""
+        if await self.cooling_down_until(session, officer):
+            return Verification.COOLING_DOWN
+        if contact_user_id != officer.telegram_id:
+            return await self._fail(session, officer, Verification.FOREIGN_CONTACT)
+        e164 = _e164(phone_number)
+        personnel = None
+        if e164 is not None:
+            statement = select(Personnel).where(Personnel.phone_hash == self._hasher.phone(e164))
+            personnel = (await session.exec(statement)).first()
+        if personnel is None:
+            return await self._fail(session, officer, Verification.NOT_ON_LIST)
+        return await self._bind(session, officer, personnel, "phone")
+
+    async def redeem_invite(self, session: AsyncSession, officer: Officer, code: str) -> Verification:
+        """A manager's single-use code binds the account to the entry it was made for."""
+        if await self.cooling_down_until(session, officer):
+            return Verification.COOLING_DOWN
+        statement = select(Invite).where(Invite.code_hash == self._hasher.invite_code(normalise_invite(code)))
+        invite = (await session.exec(statement)).first()
+        if invite is None or invite.used_at is not None or invite.expires_at <= self._clock():
+            return await self._fail(session, officer, Verification.INVALID_CODE)
+        personnel = await session.get(Personnel, invite.personnel_ref)
+        assert personnel is not None  # the invite's foreign key cascades on delete
+        outcome = await self._bind(session, officer, personnel, "invite")
+        if outcome is Verification.VERIFIED:
+            invite.used_at = self._clock()
+        return outcome
+
+    async def create_invite(self, session: AsyncSession, personnel_id: str, actor: str) -> tuple[str, datetime] | None:
+        """A new code for a list entry, or None when the entry does not exist. Only its hash is kept."""
+        personnel = (await session.exec(select(Personnel).where(Personnel.personnel_id == personnel_id))).first()
+        if personnel is None:
+            return None
+        code = "-".join("".join(secrets.choice(INVITE_ALPHABET) for _ in range(4)) for _ in range(INVITE_LENGTH // 4))
+        now = self._clock()
+        expires_at = now + timedelta(days=self.rules.invite_days)
+        assert personnel.id is not None
+        session.add(Invite(code_hash=self._hasher.invite_code(code), personnel_ref=personnel.id, created_by=actor,
+                           created_at=now, expires_at=expires_at))
+        self._audit.record(session, actor, "invite.create", self._hasher.personnel(personnel_id))
+        return code, expires_at
+
+    async def unbind(self, session: AsyncSession, personnel_id: str, actor: str) -> bool:
+        """Free a list entry so another account can verify for it."""
+        personnel = (await session.exec(select(Personnel).where(Personnel.personnel_id == personnel_id))).first()
+        bound = await self._bound_officer(session, personnel) if personnel else None
+        if bound is None:
+            return False
+        bound.personnel_ref, bound.verified_at = None, None
+        self._audit.record(session, actor, "binding.remove", self._hasher.personnel(personnel_id))
+        return True
+
+    async def set_manager(self, session: AsyncSession, telegram_id: int, granted: bool, actor: str) -> bool:
+        """An admin grants or withdraws the manager role of an account that has used the bot."""
+        officer = (await session.exec(select(Officer).where(Officer.telegram_id == telegram_id))).first()
+        if officer is None:
+            return False
+        officer.granted_role = "manager" if granted else None
+        action = "role.grant" if granted else "role.revoke"
+        self._audit.record(session, actor, action, self._hasher.telegram_account(telegram_id), "manager")
+        return True
+
+    async def conflicts(self, session: AsyncSession) -> list[str]:
+        """Personnel ids that a second account tried to claim, most recent first, for managers."""
+        claimed = [entry.subject for entry in reversed(await self._audit.entries(session, "binding.conflict"))]
+        by_hash = {self._hasher.personnel(p.personnel_id): p.personnel_id for p in (await session.exec(select(Personnel))).all()}
+        return list(dict.fromkeys(by_hash[h] for h in claimed if h in by_hash))
+
+    async def _bind(self, session: AsyncSession, officer: Officer, personnel: Personnel, method: str) -> Verification:
+        subject = self._hasher.personnel(personnel.personnel_id)
+        bound = await self._bound_officer(session, personnel)
+        if bound is not None and bound.id != officer.id:
+            self._audit.record(session, self.actor(officer), "binding.conflict", subject, method)
+            return await self._fail(session, officer, Verification.CONFLICT, audit=False)
+        if personnel.expires is not None and personnel.expires < self._clock().date():
+            self._audit.record(session, self.actor(officer), "verify.refused", subject, "expired")
+            return Verification.EXPIRED
+        officer.personnel_ref, officer.verified_at = personnel.id, self._clock()
+        self._audit.record(session, self.actor(officer), "verify.ok", subject, method)
+        return Verification.VERIFIED
+
+    @staticmethod
+    async def _bound_officer(session: AsyncSession, personnel: Personnel) -> Officer | None:
+        return (await session.exec(select(Officer).where(Officer.personnel_ref == personnel.id))).first()
+
+    async def _fail(self, session: AsyncSession, officer: Officer, outcome: Verification, *, audit: bool = True) -> Verification:
+        assert officer.id is not None
+        session.add(FailedAttempt(officer_id=officer.id, at=self._clock()))
+        if audit:
+            self._audit.record(session, self.actor(officer), "verify.refused", None, outcome.value)
+        return outcome
+
+
+def normalise_invite(code: str) -> str:
+    """Codes are typed on phones: ignore case, spaces and dashes, then regroup."""
+    raw = "".join(ch for ch in code.upper() if ch.isalnum())
+    return "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
+
+
+def _e164(phone_number: str) -> str | None:
+    # Telegram sends contact numbers in international form, sometimes without the leading '+'.
+    raw = phone_number.strip()
+    try:
+        number = phonenumbers.parse(raw if raw.startswith("+") else f"+{raw}", None)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -1,0 +1,98 @@
+"""The personnel CSV: accepted forms, one fixture per kind of error, all-or-nothing plans."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.services.personnel import PersonnelService, parse_personnel_csv
+from bot.services.privacy import IdentifierHasher
+from bot.storage.database import UnitOfWork, create_engine, session_factory, upgrade_database
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "personnel"
+HASHER = IdentifierHasher("k" * 40)
+
+
+def parse(name: str):
+    return parse_personnel_csv((FIXTURES / name).read_bytes(), HASHER)
+
+
+def test_valid_file_is_parsed_and_personal_data_hashed() -> None:
+    rows, problems = parse("valid.csv")
+    assert problems == []
+    assert [row.personnel_id for row in rows] == ["FR-0001", "ES-0002", "MA-0003", "KE-0004"]
+    first = rows[0]
+    assert first.phone_hash == HASHER.phone("+33612345678")
+    assert first.email_hash == HASHER.email("amina.haddad@police.example")
+    assert (first.country, first.role, first.expires) == ("FR", "officer", date(2030, 12, 31))
+    assert rows[1].role == "manager" and rows[2].role == "officer" and rows[3].phone_hash is None
+    assert "+33" not in repr(rows) and "amina.haddad" not in repr(rows)
+
+
+def test_bom_semicolons_and_header_case_are_accepted() -> None:
+    rows, problems = parse("bom_semicolon.csv")
+    assert problems == []
+    assert [(row.personnel_id, row.country, row.role) for row in rows] == [("FR-0001", "FR", "officer"), ("ES-0002", "ES", "manager")]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "expected"),
+    [
+        ("bad_phone.csv", "line 2: phone: not an international number"),
+        ("bad_country.csv", "line 2: country: unknown ISO 3166-1 alpha-2 country code"),
+        ("duplicate_id.csv", "line 3: personnel_id: duplicate of line 2"),
+        ("duplicate_phone.csv", "line 3: phone: same number as line 2"),
+        ("bad_role.csv", "line 2: role: unknown role (expected officer or manager)"),
+        ("bad_date.csv", "line 2: expires: not a date (write YYYY-MM-DD)"),
+        ("missing_column.csv", "line 1: personnel_id: missing column"),
+        ("bad_email.csv", "line 2: email: not a valid email address"),
+        ("short_row.csv", "line 2: row: expected 3 fields, found 2"),
+        ("unknown_column.csv", "line 1: nickname: unknown column"),
+        ("not_utf8.csv", "line 2: file: not UTF-8 text"),
+        ("empty_id.csv", "line 2: personnel_id: required"),
+    ],
+)
+def test_each_kind_of_error_rejects_the_whole_file(fixture: str, expected: str) -> None:
+    rows, problems = parse(fixture)
+    assert rows == []
+    assert any(str(problem).startswith(expected) for problem in problems), problems
+
+
+def test_problems_never_echo_the_phone_number() -> None:
+    _, problems = parse("bad_phone.csv")
+    assert "06 12" not in " ".join(map(str, problems))
+
+
+@pytest.fixture
+async def sessions(database_url: str) -> AsyncIterator:
+    engine = create_engine(database_url)
+    await upgrade_database(engine)
+    yield session_factory(engine)
+    await engine.dispose()
+
+
+async def test_plan_reports_added_updated_removed_unchanged(sessions) -> None:
+    service = PersonnelService(lambda: datetime(2026, 11, 29, tzinfo=UTC))
+    rows, _ = parse("valid.csv")
+    unit = UnitOfWork(sessions)
+    plan = await service.plan(unit.session, rows)
+    assert (plan.added, plan.updated, plan.removed, plan.unchanged) == (["FR-0001", "ES-0002", "MA-0003", "KE-0004"], [], [], [])
+    await service.apply(unit.session, plan)
+    await unit.finish()
+
+    second, _ = parse("bom_semicolon.csv")
+    unit = UnitOfWork(sessions)
+    plan = await service.plan(unit.session, second)
+    assert plan.summary() == "added 0, updated 2, removed 2, unchanged 0"
+    assert plan.removed == ["KE-0004", "MA-0003"]
+    await service.apply(unit.session, plan)
+    await unit.finish()
+
+    unit = UnitOfWork(sessions)
+    assert sorted(e.personnel_id for e in await service.entries(unit.session)) == ["ES-0002", "FR-0001"]
+    plan = await service.plan(unit.session, second)
+    assert plan.summary() == "added 0, updated 0, removed 0, unchanged 2"
+    await unit.finish()
