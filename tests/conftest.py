@@ -24,6 +24,17 @@ async def _postgres_available() -> bool:
     return True
 
 
+@pytest.fixture(autouse=True)
+def isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No developer's config file or LEARNBOT_* variable leaks into a test."""
+    for name in list(os.environ):
+        if name.startswith("LEARNBOT_") and name != "LEARNBOT_TEST_POSTGRES":
+            monkeypatch.delenv(name)
+    empty = tmp_path_factory.mktemp("config") / "learnbot.toml"
+    empty.touch()
+    monkeypatch.setenv("LEARNBOT_CONFIG", str(empty))
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     """A fresh, empty database for one test."""

@@ -13,9 +13,6 @@ SECRET = "s" * 40
 
 @pytest.fixture(autouse=True)
 def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    for name in list(__import__("os").environ):
-        if name.startswith("LEARNBOT_"):
-            monkeypatch.delenv(name)
     config = tmp_path / "learnbot.toml"
     config.write_text('polling_timeout = 20\nadmin_ids = [5, 6]\n')
     monkeypatch.setenv("LEARNBOT_CONFIG", str(config))
