@@ -85,7 +85,8 @@ def _load_course(folder: Path, report: Report) -> Course | None:
         for name in sorted(set(names) - set(lesson_files.get(REFERENCE_LOCALE, names))):
             report.add(Problem(folder / locale / name, 1, f"lesson has no {REFERENCE_LOCALE} original"))
     valid_lessons = tuple(lesson for lesson in lessons if lesson)
-    questions = load_questions(folder, [lesson.id for lesson in valid_lessons], report)
+    lesson_ids = [match.group(2) for name in lesson_files.get(REFERENCE_LOCALE, []) if (match := LESSON_FILE.match(name))]
+    questions = load_questions(folder, lesson_ids, report)
     if meta is None or len(report.problems) > before or not lessons:
         if not lessons and len(report.problems) == before:
             report.add(Problem(folder / REFERENCE_LOCALE, 0, "course has no lessons"))

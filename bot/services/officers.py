@@ -30,6 +30,10 @@ class OfficerService:
         return officer
 
     @staticmethod
+    async def by_telegram_id(session: AsyncSession, telegram_id: int) -> Officer | None:
+        return await OfficerRepository(session).by_telegram_id(telegram_id)
+
+    @staticmethod
     def choose_locale(officer: Officer, locale: str) -> None:
         """Remember an explicit language choice; it wins over Telegram's setting from now on."""
         officer.chosen_locale = locale

@@ -17,7 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services.clock import Clock
 from bot.services.privacy import IdentifierHasher
-from bot.storage.models import Personnel
+from bot.storage.models import Officer, PendingImport, Personnel
 
 COLUMNS = ("personnel_id", "phone", "country", "role", "display_name", "email", "expires")
 ROLES = ("officer", "manager")
@@ -215,3 +215,21 @@ class PersonnelService:
                 entry.updated_at = now
                 session.add(entry)
         await session.flush()
+
+    async def hold(self, session: AsyncSession, officer: Officer, plan: ImportPlan) -> int:
+        """Keep a validated upload (hashed rows only) until its manager confirms or cancels it."""
+        assert officer.id is not None
+        pending = PendingImport(officer_id=officer.id, created_at=self._clock(), rows=plan.rows_json())
+        session.add(pending)
+        await session.flush()
+        assert pending.id is not None
+        return pending.id
+
+    @staticmethod
+    async def release(session: AsyncSession, officer: Officer, pending_id: int) -> ImportPlan | None:
+        """Take back a held upload; only the manager who sent it can, and only once."""
+        pending = await session.get(PendingImport, pending_id)
+        if pending is None or pending.officer_id != officer.id:
+            return None
+        await session.delete(pending)
+        return ImportPlan([PersonnelRow.from_json(row) for row in json.loads(pending.rows)])

@@ -28,6 +28,8 @@ help =
     /courses: browse the courses
     /continue: resume where you stopped
     /language: change the language
+    /mydata: see what is stored about you
+    /deleteme: delete your account and progress
     /help: show this help
     Inside a lesson, use the Next and Back buttons under each card.
 
@@ -72,3 +74,63 @@ edited-message = I saw that you edited a message; I only read new messages. Send
 stale-button = This button is out of date. Here is the menu.
 error-generic = Something went wrong on my side. Please try again in a moment.
 access-denied = You need to be verified before you can open lessons.
+
+## Verification (access to course material)
+verify-needed =
+    Course material is for approved law-enforcement personnel only.
+    Verify once in one of two ways:
+    1. Press “Share my phone number” below, if your number is on the approved-personnel list.
+    2. Or send the invite code your course manager gave you (for example ABCD-EFGH-JKMN-PQRS).
+verify-lapsed = Your verification has lapsed. Please verify again to continue.
+verify-expired = Your access has expired according to the approved-personnel list. Please contact your course manager.
+verify-share-phone = 📱 Share my phone number
+verify-success = ✅ Thank you, you are verified. All courses are open to you.
+verify-foreign-contact = Only your own phone number counts: please use the “Share my phone number” button instead of sending a contact.
+verify-not-on-list = This phone number is not on the approved-personnel list. Ask your course manager for an invite code.
+verify-invalid-code = This invite code is not valid: it may be mistyped, already used or expired.
+verify-conflict = This entry of the approved-personnel list is already linked to another Telegram account. Your course manager has been told and can resolve it.
+verify-cooling-down = Too many unsuccessful attempts. Please try again after { $time } (UTC).
+
+## Roles and manager commands
+role-required = This command is reserved for course managers.
+admin-required = This command is reserved for administrators.
+command-invite = Create an invite code for a list entry
+command-unbind = Free a list entry linked to an account
+command-conflicts = List entries claimed by a second account
+command-grant-manager = Make an account a course manager
+command-revoke-manager = Withdraw the course-manager role
+command-mydata = See what is stored about you
+command-deleteme = Delete your account and progress
+invite-usage = Send /invite followed by the personnel id, for example: /invite FR-0001
+invite-created =
+    Invite code for { $personnel }: { $code }
+    Valid until { $expires } (UTC), for one use. Give it to the officer in person or through a secure channel.
+personnel-unknown = No entry { $personnel } on the approved-personnel list.
+unbind-usage = Send /unbind followed by the personnel id, for example: /unbind FR-0001
+unbind-done = The entry { $personnel } is no longer linked to an account; the officer can verify again.
+unbind-nothing = The entry { $personnel } is not linked to any account.
+conflicts-none = No binding conflicts.
+conflicts-list = Entries claimed by a second account (use /unbind to free one):
+role-usage = Send the command followed by a Telegram user id, for example: /grant_manager 123456789
+role-granted = Account { $account } is now a course manager.
+role-revoked = Account { $account } is no longer a course manager.
+role-unknown-account = No account { $account } has used the bot yet.
+
+## Importing the approved-personnel list as a file
+import-rejected = The list was rejected; nothing was changed. { $count } problem(s):
+import-more-problems = … and { $count } more.
+import-preview = This list would replace the current one: { $added } added, { $updated } updated, { $removed } removed, { $unchanged } unchanged.
+import-confirm = ✅ Confirm
+import-cancel = ✖️ Cancel
+import-done = The approved-personnel list has been replaced: { $added } added, { $updated } updated, { $removed } removed, { $unchanged } unchanged.
+import-cancelled = Import cancelled; nothing was changed.
+import-not-csv = Send the approved-personnel list as a .csv file.
+import-too-large = This file is too large for a personnel list (at most { $limit } MB).
+
+## Personal data
+mydata-caption = Everything learnbot stores about you.
+deleteme-confirm = This erases your account, your progress and your answers. Only audit entries with unreadable (hashed) identifiers remain. Continue?
+deleteme-yes = 🗑 Yes, delete everything
+deleteme-no = Keep my account
+deleteme-done = Your account and progress have been erased. Send /start if you ever want to begin again.
+deleteme-kept = Nothing was deleted.

@@ -1,0 +1,98 @@
+"""The `learnbot` command line (also `python -m bot`)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from bot.settings import SettingsError, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "handler"):
+        parser.print_help()
+        return 2
+    try:
+        return int(args.handler(args) or 0)
+    except SettingsError as error:
+        print(f"learnbot: {error}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="learnbot", description="Telegram learning assistant for police training.")
+    commands = parser.add_subparsers(title="commands")
+
+    run = commands.add_parser("run", help="run the bot (long polling, or webhook when LEARNBOT_WEBHOOK_URL is set)")
+    run.set_defaults(handler=_run)
+
+    demo = commands.add_parser("demo", help="chat with the real bot in this terminal, against the local sandbox")
+    demo.add_argument("--language", default="en", help="language_code your Telegram account reports (ar, en, es, fr, …)")
+    demo.set_defaults(handler=_demo)
+
+    content = commands.add_parser("content", help="course content tools").add_subparsers(title="content commands")
+    check = content.add_parser("check", help="validate a content folder; exit 1 on any problem")
+    check.add_argument("directory", nargs="?", type=Path, help="content folder (default: the configured one)")
+    check.set_defaults(handler=_content_check)
+
+    db = commands.add_parser("db", help="database tools").add_subparsers(title="db commands")
+    upgrade = db.add_parser("upgrade", help="apply the schema migrations")
+    upgrade.set_defaults(handler=_db_upgrade)
+    return parser
+
+
+def _configure_logging(level: str) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.runner import run_bot
+
+    settings = load_settings()
+    settings.require_runtime_secrets()
+    _configure_logging(settings.log_level)
+    return run_bot(settings)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from bot.demo import run_demo
+
+    return asyncio.run(run_demo(language_code=args.language))
+
+
+def _content_check(args: argparse.Namespace) -> int:
+    from bot.content import check_content
+
+    directory = args.directory or load_settings().content_dir
+    report = check_content(directory)
+    for line in [*map(str, report.problems), *report.summary()]:
+        print(line)
+    return 1 if report.problems else 0
+
+
+def _db_upgrade(args: argparse.Namespace) -> int:
+    from bot.storage.database import create_engine, current_revision, upgrade_database
+
+    settings = load_settings()
+
+    async def upgrade() -> str | None:
+        engine = create_engine(settings.database_url)
+        try:
+            await upgrade_database(engine)
+            return await current_revision(engine)
+        finally:
+            await engine.dispose()
+
+    print(f"database at revision {asyncio.run(upgrade())}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

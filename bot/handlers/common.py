@@ -1,0 +1,128 @@
+"""What every feature's handlers share: the officer, the gates, and showing a screen."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest
+from telegram.ext import CommandHandler, filters
+
+from bot.commands import show_commands_in_chat
+from bot.context import CustomContext
+from bot.formatting import escape
+from bot.keyboards import menu_keyboard
+from bot.services.access import Access, Role
+
+Callback = Callable[[Update, CustomContext], Awaitable[Any]]
+PRIVATE_MESSAGES = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+_UNEDITABLE = ("message to edit not found", "message can't be edited")
+
+
+def command(name: str, callback: Callback) -> CommandHandler:  # type: ignore[type-arg]
+    """A command in a private chat; edited commands are left to the fallback handler."""
+    return CommandHandler(name, callback, filters=PRIVATE_MESSAGES)
+
+
+async def identify_officer(update: Update, context: CustomContext) -> None:
+    """Group -1: load (or register) the officer behind every update from a person."""
+    user = update.effective_user
+    if user is None or user.is_bot:
+        return
+    context.officer = await context.services.officers.identify(context.db, user.id, user.language_code)
+
+
+def gated(callback: Callback) -> Callback:
+    """The one check every lesson and quiz entry point passes through."""
+
+    @functools.wraps(callback)
+    async def wrapper(update: Update, context: CustomContext) -> Any:
+        officer = context.officer
+        access = await context.services.access.check(context.db, officer) if officer else Access.UNVERIFIED
+        if access is Access.GRANTED:
+            return await callback(update, context)
+        if update.callback_query:
+            await update.callback_query.answer()
+        await ask_to_verify(update, context, access)
+        return None
+
+    return wrapper
+
+
+def requires(role: Role) -> Callable[[Callback], Callback]:
+    """Manager and admin commands: refused politely to everyone below the role."""
+
+    def decorate(callback: Callback) -> Callback:
+        @functools.wraps(callback)
+        async def wrapper(update: Update, context: CustomContext) -> Any:
+            officer = context.officer
+            if officer is None or await context.services.access.role(context.db, officer) < role:
+                if update.callback_query:
+                    await update.callback_query.answer()
+                refusal = "admin-required" if role is Role.ADMIN else "role-required"
+                await show(update, context, escape(context.t(refusal)))
+                return None
+            return await callback(update, context)
+
+        return wrapper
+
+    return decorate
+
+
+async def ask_to_verify(update: Update, context: CustomContext, access: Access) -> None:
+    """Explain how to verify, with a button that shares the officer's own phone number."""
+    chat = update.effective_chat
+    if chat is None:
+        return
+    t = context.t
+    if access is Access.EXPIRED:
+        await context.bot.send_message(chat.id, t.block(escape(t("verify-expired"))), parse_mode=ParseMode.HTML)
+        return
+    text = t("verify-needed") if access is Access.UNVERIFIED else f"{t('verify-lapsed')}\n\n{t('verify-needed')}"
+    keyboard = ReplyKeyboardMarkup(
+        [[KeyboardButton(t("verify-share-phone"), request_contact=True)]], resize_keyboard=True, one_time_keyboard=True
+    )
+    await context.bot.send_message(chat.id, t.block(escape(text)), parse_mode=ParseMode.HTML, reply_markup=keyboard)
+
+
+async def refresh_command_menu(context: CustomContext, telegram_id: int) -> None:
+    """Give a chat the command menu of its officer's language and role."""
+    officer = context.officer
+    if officer is None or officer.telegram_id != telegram_id:
+        return
+    role = await context.services.access.role(context.db, officer)
+    await show_commands_in_chat(context.bot, context.i18n, telegram_id, context.locale, role)
+
+
+async def show(
+    update: Update, context: CustomContext, html: str, keyboard: InlineKeyboardMarkup | None = None
+) -> None:
+    """Edit the message whose button was pressed, or send a new message when there is none."""
+    text = context.t.block(html)
+    query = update.callback_query
+    if query is not None and query.message is not None and query.message.is_accessible:
+        try:
+            await query.edit_message_text(text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+            return
+        except BadRequest as error:
+            reason = error.message.lower()
+            if "message is not modified" in reason:
+                return
+            if not any(part in reason for part in _UNEDITABLE):
+                raise
+    chat = update.effective_chat
+    if chat is None:
+        return
+    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+
+
+async def refuse_stale_button(update: Update, context: CustomContext) -> None:
+    """A button whose data is malformed, forged or points at content that no longer exists."""
+    query = update.callback_query
+    assert query is not None
+    t = context.t
+    await query.answer(t("stale-button"), show_alert=False)
+    await show(update, context, escape(t("menu-title")), menu_keyboard(t))

@@ -1,0 +1,135 @@
+"""The real Application over HTTP against the sandbox Bot API server, one database per test."""
+
+from __future__ import annotations
+
+import functools
+import secrets
+import shutil
+import tempfile
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from pathlib import Path
+
+import pytest
+
+from bot.app import build_application, running
+from bot.content import Course, load_catalogue
+from bot.context import LearnbotApplication
+from bot.i18n import I18n
+from bot.sandbox import BotApiSandbox, SandboxMessage, SandboxUser
+from bot.services.personnel import parse_personnel_csv
+from bot.storage.database import UnitOfWork
+from bot.settings import PROJECT_ROOT, Settings, load_settings
+
+RunBot = Callable[..., AbstractAsyncContextManager[LearnbotApplication]]
+
+
+@pytest.fixture
+async def sandbox() -> AsyncIterator[BotApiSandbox]:
+    async with BotApiSandbox() as server:
+        yield server
+
+
+STARTER_COURSE = "interpol-at-a-glance"
+ADMIN_ID = 9000  # an administrator by settings, not on the approved list
+
+
+@functools.cache
+def journey_content() -> Path:
+    """The starter course alone: the journeys rely on it, other courses are tested card by card."""
+    folder = Path(tempfile.mkdtemp(prefix="learnbot-content-"))
+    shutil.copytree(PROJECT_ROOT / "content" / STARTER_COURSE, folder / STARTER_COURSE)
+    return folder
+
+
+@functools.cache
+def starter_course() -> Course:
+    course = load_catalogue(journey_content()).course(STARTER_COURSE)
+    assert course is not None
+    return course
+
+
+@pytest.fixture
+def settings(sandbox: BotApiSandbox, database_url: str) -> Settings:
+    return load_settings(
+        token=sandbox.register_bot(username="learnbot_test_bot", first_name="learnbot"),
+        api_base_url=sandbox.base_url,
+        api_base_file_url=sandbox.base_file_url,
+        database_url=database_url,
+        secret_key=secrets.token_urlsafe(48),
+        content_dir=journey_content(),
+        admin_ids=frozenset({ADMIN_ID}),
+    )
+
+
+@pytest.fixture
+def run_bot(settings: Settings) -> RunBot:
+    """Start a fresh Application on the test's database; call again to simulate a restart."""
+
+    def start(content_dir: Path | None = None) -> AbstractAsyncContextManager[LearnbotApplication]:
+        chosen = settings if content_dir is None else settings.model_copy(update={"content_dir": content_dir})
+        return running(build_application(chosen), polling_timeout=1)
+
+    return start
+
+
+@pytest.fixture
+def run_seeded_bot(run_bot: RunBot) -> RunBot:
+    """Like run_bot, with the test list of approved personnel imported."""
+
+    @asynccontextmanager
+    async def start(content_dir: Path | None = None) -> AsyncIterator[LearnbotApplication]:
+        async with run_bot(content_dir) as application:
+            await seed_personnel(application, personnel_csv(LISTED, MANAGERS))
+            yield application
+
+    return start
+
+
+
+
+def phone_of(user_id: int) -> str:
+    """Every test user's (valid, French mobile) phone number on the approved list."""
+    return f"+3361{user_id:07d}"
+
+
+def personnel_csv(user_ids: list[int], managers: tuple[int, ...] = ()) -> bytes:
+    lines = ["personnel_id,phone,country,role,display_name,email"]
+    for user_id in user_ids:
+        role = "manager" if user_id in managers else "officer"
+        lines.append(f"P-{user_id},{phone_of(user_id)},FR,{role},Officer {user_id},officer{user_id}@police.example")
+    return ("\n".join(lines) + "\n").encode()
+
+
+async def seed_personnel(application: LearnbotApplication, csv_data: bytes) -> None:
+    """Replace the approved list, as `learnbot personnel import` would."""
+    services = application.services
+    rows, problems = parse_personnel_csv(csv_data, services.hasher)
+    assert problems == []
+    unit = UnitOfWork(services.sessions)
+    await services.personnel.apply(unit.session, await services.personnel.plan(unit.session, rows))
+    await unit.finish()
+
+
+# Officers 5000–6999 are on the list in every integration test; 7000+ are not.
+LISTED = list(range(5000, 5020)) + list(range(6000, 6020))
+MANAGERS = (5010, 6010)
+
+
+@pytest.fixture
+async def bot(run_seeded_bot: RunBot) -> AsyncIterator[LearnbotApplication]:
+    async with run_seeded_bot() as application:
+        yield application
+
+
+async def verify(user: SandboxUser) -> SandboxMessage:
+    """Share the user's own contact; returns the menu the bot opens once it has confirmed."""
+    await user.send_contact(phone_number=phone_of(user.id).lstrip("+"), first_name="Me", user_id=user.id)
+    confirmation = await user.wait_reply()
+    assert confirmation.text.strip("\u200f") == in_users_language(user, "verify-success")
+    return await user.wait_reply()
+
+
+def in_users_language(user: SandboxUser, message_id: str, **args: object) -> str:
+    i18n = I18n(PROJECT_ROOT / "locales")
+    return i18n.format(i18n.negotiate(user.profile.language_code), message_id, **args)

@@ -1,0 +1,65 @@
+"""The callback-data scheme: what the bot sends round-trips, anything else is refused."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot import keyboards
+from bot.keyboards import (
+    ConfirmDelete,
+    ConfirmImport,
+    Courses,
+    Help,
+    Languages,
+    Menu,
+    OpenCourse,
+    Resume,
+    SetLanguage,
+    ShowCard,
+)
+
+LONGEST_ID = "a" * 24
+
+
+@pytest.mark.parametrize(
+    "action",
+    [
+        Menu(), Help(), Resume(), Courses(), Languages(),
+        OpenCourse("interpol-at-a-glance"),
+        ShowCard("interpol-at-a-glance", "national-central-bureaus", 3),
+        ShowCard(LONGEST_ID, LONGEST_ID, 999),
+        SetLanguage("ar"),
+        ConfirmImport(123456789, True),
+        ConfirmImport(1, False),
+        ConfirmDelete(True),
+        ConfirmDelete(False),
+    ],
+)
+def test_every_action_round_trips_within_telegram_limit(action: keyboards.Action) -> None:
+    data = keyboards.encode(action)
+    assert 1 <= len(data.encode()) <= 64
+    assert keyboards.parse(data) == action
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        None, "", "x", "l:", "l:course", "l:course:lesson", "l:course:lesson:-1", "l:course:lesson:1000",
+        "l:Course:lesson:1", "l:course:lesson:1:extra", "o:", "o:../../etc", "o:" + "a" * 25,
+        "g:de", "g:", "g:en:x", "m:1", "\x00\xff", "💥", "l:course:lesson:1\n",
+        "i:", "i:1", "i:1:maybe", "i:x:y", "i:1234567890:y", "x:", "x:yes",
+    ],
+)
+def test_malformed_or_forged_data_is_refused(data: str | None) -> None:
+    assert keyboards.parse(data) is None
+
+
+def test_overlong_identifiers_cannot_be_encoded() -> None:
+    with pytest.raises(ValueError, match="too long"):
+        keyboards.encode(OpenCourse("x" * 70))
+
+
+def test_handles_pattern_selects_only_its_actions() -> None:
+    pattern = keyboards.handles(ShowCard, OpenCourse)
+    assert pattern("l:c:l:0") and pattern("o:c")
+    assert not pattern("m") and not pattern("garbage") and not pattern(None)
