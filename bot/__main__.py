@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 from pathlib import Path
 
+from bot.logs import configure_logging
 from bot.settings import SettingsError, load_settings
 
 
@@ -40,16 +40,26 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("directory", nargs="?", type=Path, help="content folder (default: the configured one)")
     check.set_defaults(handler=_content_check)
 
+    personnel = commands.add_parser("personnel", help="the approved-personnel list").add_subparsers(
+        title="personnel commands"
+    )
+    load = personnel.add_parser("import", help="replace the list with a CSV file (all or nothing)")
+    load.add_argument("file", type=Path)
+    load.add_argument("--dry-run", action="store_true", help="print what would change, change nothing")
+    load.set_defaults(handler=_personnel_import)
+    invite = personnel.add_parser("invite", help="create a single-use invite code for a list entry")
+    invite.add_argument("personnel_id")
+    invite.set_defaults(handler=_personnel_invite)
+
+    audit = commands.add_parser("audit", help="the audit log").add_subparsers(title="audit commands")
+    export = audit.add_parser("export", help="write the audit log as CSV")
+    export.add_argument("file", type=Path)
+    export.set_defaults(handler=_audit_export)
+
     db = commands.add_parser("db", help="database tools").add_subparsers(title="db commands")
     upgrade = db.add_parser("upgrade", help="apply the schema migrations")
     upgrade.set_defaults(handler=_db_upgrade)
     return parser
-
-
-def _configure_logging(level: str) -> None:
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    # httpx logs every request URL at INFO, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -57,7 +67,7 @@ def _run(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     settings.require_runtime_secrets()
-    _configure_logging(settings.log_level)
+    configure_logging(settings.log_level)
     return run_bot(settings)
 
 
@@ -75,6 +85,24 @@ def _content_check(args: argparse.Namespace) -> int:
     for line in [*map(str, report.problems), *report.summary()]:
         print(line)
     return 1 if report.problems else 0
+
+
+def _personnel_import(args: argparse.Namespace) -> int:
+    from bot.tools import import_personnel
+
+    return asyncio.run(import_personnel(load_settings(), args.file, dry_run=args.dry_run))
+
+
+def _personnel_invite(args: argparse.Namespace) -> int:
+    from bot.tools import create_invite
+
+    return asyncio.run(create_invite(load_settings(), args.personnel_id))
+
+
+def _audit_export(args: argparse.Namespace) -> int:
+    from bot.tools import export_audit
+
+    return asyncio.run(export_audit(load_settings(), args.file))
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:

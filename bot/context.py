@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
@@ -53,15 +54,31 @@ class LearnbotApplication(Application):  # type: ignore[type-arg]
     def __init__(self, *, services: Services, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.services = services
+        self._in_flight = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
 
     async def process_update(self, update: object) -> None:
         unit = UnitOfWork(self.services.sessions)
         token = current_unit_of_work.set(unit)
+        self._in_flight += 1
+        self._idle.clear()
         try:
             await super().process_update(update)
         finally:
             current_unit_of_work.reset(token)
-            await unit.finish()
+            try:
+                await unit.finish()
+            finally:
+                self._in_flight -= 1
+                if not self._in_flight:
+                    self._idle.set()
+
+    async def wait_idle(self) -> None:
+        """Until every fetched update is processed and committed (replies precede the commit)."""
+        while not self.update_queue.empty() or not self._idle.is_set():
+            await self._idle.wait()
+            await asyncio.sleep(0)
 
 
 class CustomContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

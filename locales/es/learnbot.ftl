@@ -28,6 +28,8 @@ help =
     /courses: ver los cursos
     /continue: retomar donde lo dejó
     /language: cambiar el idioma
+    /mydata: ver los datos que se guardan sobre usted
+    /deleteme: eliminar su cuenta y su progreso
     /help: mostrar esta ayuda
     Dentro de una lección, use los botones Siguiente y Atrás que aparecen bajo cada tarjeta.
 
@@ -72,3 +74,63 @@ edited-message = He visto que ha editado un mensaje; solo leo los mensajes nuevo
 stale-button = Este botón ya no está vigente. Aquí tiene el menú.
 error-generic = Se ha producido un error por mi parte. Inténtelo de nuevo en unos momentos.
 access-denied = Necesita una verificación antes de poder abrir las lecciones.
+
+## Verification (access to course material)
+verify-needed =
+    El material de los cursos está reservado al personal autorizado de las fuerzas del orden.
+    Solo necesita una verificación, que puede realizar de una de estas dos formas:
+    1. Pulse «Compartir mi número de teléfono» abajo, si su número figura en la lista de personal autorizado.
+    2. O envíe el código de invitación que le facilitó su responsable de formación (por ejemplo, ABCD-EFGH-JKMN-PQRS).
+verify-lapsed = Su verificación ha caducado. Para continuar, realice de nuevo la verificación.
+verify-expired = Según la lista de personal autorizado, su acceso ha caducado. Póngase en contacto con su responsable de formación.
+verify-share-phone = 📱 Compartir mi número de teléfono
+verify-success = ✅ Gracias, su verificación se ha completado. Ya tiene acceso a todos los cursos.
+verify-foreign-contact = Solo se acepta su propio número de teléfono: use el botón «Compartir mi número de teléfono» en lugar de enviar un contacto.
+verify-not-on-list = Este número de teléfono no figura en la lista de personal autorizado. Pida un código de invitación a su responsable de formación.
+verify-invalid-code = Este código de invitación no es válido: puede que contenga un error de escritura, que ya se haya utilizado o que haya caducado.
+verify-conflict = Esta entrada de la lista de personal autorizado ya está vinculada a otra cuenta de Telegram. Se ha avisado a su responsable de formación, que puede resolver la situación.
+verify-cooling-down = Demasiados intentos fallidos. Inténtelo de nuevo a partir de las { $time } (UTC).
+
+## Roles and manager commands
+role-required = Este comando solo está disponible para responsables de formación.
+admin-required = Este comando requiere permisos de administración.
+command-invite = Crear un código de invitación para una entrada de la lista
+command-unbind = Liberar una entrada de la lista vinculada a una cuenta
+command-conflicts = Ver las entradas reclamadas por una segunda cuenta
+command-grant-manager = Asignar a una cuenta el rol de responsable de formación
+command-revoke-manager = Retirar el rol de responsable de formación
+command-mydata = Ver los datos que se guardan sobre usted
+command-deleteme = Eliminar su cuenta y su progreso
+invite-usage = Envíe /invite seguido del identificador de personal, por ejemplo: /invite FR-0001
+invite-created =
+    Código de invitación para { $personnel }: { $code }
+    Válido hasta el { $expires } (UTC), para un solo uso. Entréguelo en mano a la persona interesada o envíeselo por un canal seguro.
+personnel-unknown = No hay ninguna entrada { $personnel } en la lista de personal autorizado.
+unbind-usage = Envíe /unbind seguido del identificador de personal, por ejemplo: /unbind FR-0001
+unbind-done = La entrada { $personnel } ya no está vinculada a ninguna cuenta; la persona interesada puede volver a realizar la verificación.
+unbind-nothing = La entrada { $personnel } no está vinculada a ninguna cuenta.
+conflicts-none = No hay conflictos de vinculación.
+conflicts-list = Entradas reclamadas por una segunda cuenta (use /unbind para liberar una):
+role-usage = Envíe el comando seguido de un identificador de usuario de Telegram, por ejemplo: /grant_manager 123456789
+role-granted = La cuenta { $account } tiene ahora el rol de responsable de formación.
+role-revoked = La cuenta { $account } ya no tiene el rol de responsable de formación.
+role-unknown-account = La cuenta { $account } todavía no ha utilizado el bot.
+
+## Importing the approved-personnel list as a file
+import-rejected = Se ha rechazado la lista; no se ha modificado nada. Problemas detectados ({ $count }):
+import-more-problems = … y { $count } más.
+import-preview = Esta lista sustituiría a la actual. Entradas añadidas: { $added }; actualizadas: { $updated }; eliminadas: { $removed }; sin cambios: { $unchanged }.
+import-confirm = ✅ Confirmar
+import-cancel = ✖️ Cancelar
+import-done = Se ha sustituido la lista de personal autorizado. Entradas añadidas: { $added }; actualizadas: { $updated }; eliminadas: { $removed }; sin cambios: { $unchanged }.
+import-cancelled = Importación cancelada; no se ha modificado nada.
+import-not-csv = Envíe la lista de personal autorizado como archivo .csv.
+import-too-large = Este archivo es demasiado grande para una lista de personal (máximo { $limit } MB).
+
+## Personal data
+mydata-caption = Todos los datos que learnbot guarda sobre usted.
+deleteme-confirm = Esta acción borra su cuenta, su progreso y sus respuestas. Solo se conservan los registros de auditoría con identificadores ilegibles (en forma de hash). ¿Desea continuar?
+deleteme-yes = 🗑 Sí, eliminar todo
+deleteme-no = Conservar mi cuenta
+deleteme-done = Se han borrado su cuenta y su progreso. Envíe /start si alguna vez desea volver a empezar.
+deleteme-kept = No se ha eliminado nada.

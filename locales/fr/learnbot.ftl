@@ -28,6 +28,8 @@ help =
     /courses : parcourir les cours
     /continue : reprendre là où vous en étiez
     /language : changer de langue
+    /mydata : voir les données enregistrées vous concernant
+    /deleteme : supprimer votre compte et votre progression
     /help : afficher cette aide
     Dans une leçon, utilisez les boutons Suivant et Retour sous chaque fiche.
 
@@ -72,3 +74,63 @@ edited-message = J’ai vu que vous avez modifié un message ; je ne lis que l
 stale-button = Ce bouton n’est plus à jour. Voici le menu.
 error-generic = Un problème est survenu de mon côté. Veuillez réessayer dans un instant.
 access-denied = Vous devez d’abord faire l’objet d’une vérification pour pouvoir ouvrir les leçons.
+
+## Verification (access to course material)
+verify-needed =
+    Le contenu des cours est réservé au personnel autorisé des services chargés de l’application de la loi.
+    Une seule vérification suffit, de l’une des deux façons suivantes :
+    1. Appuyez sur « Partager mon numéro de téléphone » ci-dessous, si votre numéro figure sur la liste du personnel autorisé.
+    2. Ou envoyez le code d’invitation que vous a remis votre responsable de formation (par exemple ABCD-EFGH-JKMN-PQRS).
+verify-lapsed = Votre vérification n’est plus valable. Veuillez procéder à une nouvelle vérification pour continuer.
+verify-expired = D’après la liste du personnel autorisé, votre accès a expiré. Veuillez contacter votre responsable de formation.
+verify-share-phone = 📱 Partager mon numéro de téléphone
+verify-success = ✅ Merci, votre vérification est confirmée. Tous les cours vous sont désormais accessibles.
+verify-foreign-contact = Seul votre propre numéro de téléphone est pris en compte : veuillez utiliser le bouton « Partager mon numéro de téléphone » au lieu d’envoyer un contact.
+verify-not-on-list = Ce numéro de téléphone ne figure pas sur la liste du personnel autorisé. Demandez un code d’invitation à votre responsable de formation.
+verify-invalid-code = Ce code d’invitation n’est pas valide : il est peut-être mal saisi, déjà utilisé ou expiré.
+verify-conflict = Cette entrée de la liste du personnel autorisé est déjà associée à un autre compte Telegram. Votre responsable de formation a reçu une notification et peut régler la situation.
+verify-cooling-down = Trop de tentatives infructueuses. Veuillez réessayer à partir de { $time } (UTC).
+
+## Roles and manager commands
+role-required = Cette commande est réservée aux responsables de formation.
+admin-required = Cette commande nécessite des droits d’administration.
+command-invite = Créer un code d’invitation pour une entrée de la liste
+command-unbind = Libérer une entrée de la liste associée à un compte
+command-conflicts = Voir les entrées revendiquées par un second compte
+command-grant-manager = Attribuer à un compte le rôle de responsable de formation
+command-revoke-manager = Retirer le rôle de responsable de formation
+command-mydata = Voir les données enregistrées vous concernant
+command-deleteme = Supprimer votre compte et votre progression
+invite-usage = Envoyez /invite suivi de l’identifiant de personnel, par exemple : /invite FR-0001
+invite-created =
+    Code d’invitation pour { $personnel } : { $code }
+    Valable jusqu’au { $expires } (UTC), à usage unique. Remettez-le en main propre à la personne concernée ou transmettez-le par un canal sécurisé.
+personnel-unknown = Aucune entrée { $personnel } ne figure sur la liste du personnel autorisé.
+unbind-usage = Envoyez /unbind suivi de l’identifiant de personnel, par exemple : /unbind FR-0001
+unbind-done = L’entrée { $personnel } n’est plus associée à aucun compte ; la personne concernée peut de nouveau effectuer la vérification.
+unbind-nothing = L’entrée { $personnel } n’est associée à aucun compte.
+conflicts-none = Aucun conflit d’association.
+conflicts-list = Entrées revendiquées par un second compte (utilisez /unbind pour en libérer une) :
+role-usage = Envoyez la commande suivie d’un identifiant utilisateur Telegram, par exemple : /grant_manager 123456789
+role-granted = Le compte { $account } a désormais le rôle de responsable de formation.
+role-revoked = Le compte { $account } n’a plus le rôle de responsable de formation.
+role-unknown-account = Le compte { $account } n’a encore jamais utilisé le bot.
+
+## Importing the approved-personnel list as a file
+import-rejected = La liste a été rejetée ; rien n’a été modifié. Problèmes relevés ({ $count }) :
+import-more-problems = … et { $count } de plus.
+import-preview = Cette liste remplacerait la liste actuelle. Entrées ajoutées : { $added } ; mises à jour : { $updated } ; supprimées : { $removed } ; inchangées : { $unchanged }.
+import-confirm = ✅ Confirmer
+import-cancel = ✖️ Annuler
+import-done = La liste du personnel autorisé a été remplacée. Entrées ajoutées : { $added } ; mises à jour : { $updated } ; supprimées : { $removed } ; inchangées : { $unchanged }.
+import-cancelled = Importation annulée ; rien n’a été modifié.
+import-not-csv = Envoyez la liste du personnel autorisé sous forme de fichier .csv.
+import-too-large = Ce fichier est trop volumineux pour une liste de personnel (au maximum { $limit } Mo).
+
+## Personal data
+mydata-caption = Toutes les données que learnbot enregistre à votre sujet.
+deleteme-confirm = Cette action efface votre compte, votre progression et vos réponses. Seules subsistent des entrées du journal d’audit dont les identifiants sont illisibles (hachés). Continuer ?
+deleteme-yes = 🗑 Oui, tout supprimer
+deleteme-no = Conserver mon compte
+deleteme-done = Votre compte et votre progression ont été effacés. Envoyez /start si vous souhaitez recommencer un jour.
+deleteme-kept = Rien n’a été supprimé.

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import secrets
 import shutil
 import tempfile
+from datetime import UTC, datetime, timedelta
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
@@ -62,13 +64,31 @@ def settings(sandbox: BotApiSandbox, database_url: str) -> Settings:
     )
 
 
+class MovableClock:
+    """The real time plus an offset that a test can move forward."""
+
+    def __init__(self) -> None:
+        self.offset = timedelta()
+
+    def __call__(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def advance(self, **delta: float) -> None:
+        self.offset += timedelta(**delta)
+
+
 @pytest.fixture
-def run_bot(settings: Settings) -> RunBot:
+def clock() -> MovableClock:
+    return MovableClock()
+
+
+@pytest.fixture
+def run_bot(settings: Settings, clock: MovableClock) -> RunBot:
     """Start a fresh Application on the test's database; call again to simulate a restart."""
 
     def start(content_dir: Path | None = None) -> AbstractAsyncContextManager[LearnbotApplication]:
         chosen = settings if content_dir is None else settings.model_copy(update={"content_dir": content_dir})
-        return running(build_application(chosen), polling_timeout=1)
+        return running(build_application(chosen, clock=clock), polling_timeout=1)
 
     return start
 
@@ -133,3 +153,8 @@ async def verify(user: SandboxUser) -> SandboxMessage:
 def in_users_language(user: SandboxUser, message_id: str, **args: object) -> str:
     i18n = I18n(PROJECT_ROOT / "locales")
     return i18n.format(i18n.negotiate(user.profile.language_code), message_id, **args)
+
+
+async def settle(application: LearnbotApplication) -> None:
+    """Let the bot commit what it just replied about, before another chat depends on it."""
+    await asyncio.wait_for(application.wait_idle(), timeout=5)
