@@ -1,0 +1,111 @@
+"""The real PTB Application, polling over HTTP, drives the sandbox like it would drive Telegram."""
+
+from __future__ import annotations
+
+import aiohttp
+import pytest
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, RetryAfter
+from telegram.ext import (
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.sandbox import BotApiSandbox, CallbackAnswer, SandboxUser
+from tests.sandbox.conftest import RawApi, RunApp
+
+MENU = InlineKeyboardMarkup([[InlineKeyboardButton("Next ▶️", callback_data="page:2")],
+                             [InlineKeyboardButton("Docs", url="https://example.com/docs")]])
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    assert update.effective_message is not None
+    await update.effective_message.reply_text("<b>Welcome</b>, officer 👮", parse_mode=ParseMode.HTML,
+                                              reply_markup=MENU)
+
+
+async def next_page(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    query = update.callback_query
+    assert query is not None and query.data == "page:2"
+    await query.answer("Page 2")
+    await query.edit_message_text("<i>Page 2</i> of 2", parse_mode=ParseMode.HTML)
+
+
+async def test_start_press_and_edit_round_trip(run_app: RunApp, sandbox: BotApiSandbox, api: RawApi) -> None:
+    async with run_app(CommandHandler("start", start), CallbackQueryHandler(next_page)):
+        user = sandbox.user(user_id=1001, language_code="en", first_name="Ana")
+        await user.send("/start")
+        welcome = await user.wait_reply()
+        assert welcome.text == "Welcome, officer 👮"
+        assert welcome.html == "<b>Welcome</b>, officer 👮"
+        assert welcome.entities == [{"type": "bold", "offset": 0, "length": 7}]
+        assert welcome.button_labels() == ["Next ▶️", "Docs"]
+        assert welcome.inline_buttons[1] == [{"text": "Docs", "url": "https://example.com/docs"}]
+
+        answer = await user.press("Next ▶️")
+        assert answer == CallbackAnswer(text="Page 2", show_alert=False)
+        page = await user.wait_reply()
+        assert (page.message_id, page.text) == (welcome.message_id, "Page 2 of 2")
+        assert page.entities == [{"type": "italic", "offset": 0, "length": 6}]
+        assert page.edit_date is not None and page.inline_buttons == [], "an edit without markup drops the keyboard"
+        assert [message.text for message in user.messages] == ["Page 2 of 2"]
+        await user.expect_silence(0.05)
+    methods = [call.method for call in sandbox.calls]
+    assert methods[:3] == ["getMe", "deleteWebhook", "getUpdates"]
+    assert all(call.ok for call in sandbox.calls), sandbox.describe_recent_calls(len(sandbox.calls))
+    assert await api.ok("getUpdates") == [], "stopping confirmed every fetched update"
+
+
+async def test_commands_addressed_to_another_bot_are_not_ours(run_app: RunApp, sandbox: BotApiSandbox) -> None:
+    async with run_app(CommandHandler("start", start)):
+        user = sandbox.user(user_id=1002)
+        await user.send("/start@other_bot")
+        await user.expect_silence(0.2)
+        await user.send("/start@learnbot_test_bot")
+        assert (await user.wait_reply()).text == "Welcome, officer 👮"
+
+
+async def test_uploaded_csv_downloads_and_an_export_comes_back(run_app: RunApp, sandbox: BotApiSandbox,
+                                                               token: str, http: aiohttp.ClientSession) -> None:
+    async def on_document(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        message = update.effective_message
+        assert message is not None and message.document is not None
+        data = await (await message.document.get_file()).download_as_bytearray()
+        rows = data.decode().splitlines()
+        await message.reply_document(document="\n".join(reversed(rows)).encode(), filename="export.csv",
+                                     caption=f"<b>{len(rows)}</b> rows from {message.document.file_name}",
+                                     parse_mode=ParseMode.HTML)
+
+    async with run_app(MessageHandler(filters.Document.ALL, on_document)):
+        user = sandbox.user(user_id=1003)
+        await user.send_document(file_name="officers.csv", content=b"id,name\n1,Ana\n", mime_type="text/csv")
+        export = await user.wait_reply()
+    assert export.caption == "2 rows from officers.csv"
+    assert export.caption_entities == [{"type": "bold", "offset": 0, "length": 1}]
+    assert export.document is not None and export.document["file_name"] == "export.csv"
+    file_path = next(call.result_or_error["file_path"] for call in sandbox.calls_of("getFile"))
+    assert file_path.startswith("documents/") and file_path.endswith(".csv")
+    upload = sandbox.calls_of("sendDocument")[0].params["document"]
+    assert upload.data == b"1,Ana\nid,name" and upload.filename == "export.csv"
+    async with http.get(f"{sandbox.base_file_url}{token}/{file_path}") as response:
+        assert await response.read() == b"id,name\n1,Ana\n"
+
+
+@pytest.mark.filterwarnings("ignore:.*retry_after.*:telegram.warnings.PTBDeprecationWarning")
+async def test_errors_reach_ptb_as_its_exceptions(ptb_bot: Bot, sandbox: BotApiSandbox, user: SandboxUser) -> None:
+    with pytest.raises(BadRequest, match="Can't parse entities: unsupported start tag \"foo\" at byte offset 3"):
+        await ptb_bot.send_message(user.id, "hi <foo>", parse_mode=ParseMode.HTML)
+    with pytest.raises(BadRequest, match="Chat not found"):
+        await ptb_bot.send_message(424242, "hello")
+    sandbox.per_chat_limit = 1
+    await ptb_bot.send_message(user.id, "first")
+    with pytest.raises(RetryAfter) as limited:
+        await ptb_bot.send_message(user.id, "second")
+    assert limited.value.retry_after == 1
+    sandbox.block(user.id)
+    with pytest.raises(Forbidden, match="bot was blocked by the user"):
+        await ptb_bot.send_message(user.id, "third")
