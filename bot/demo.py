@@ -16,12 +16,17 @@ import time
 from pathlib import Path
 
 from bot.app import build_application, running
+from bot.context import LearnbotApplication
 from bot.content import ContentError
 from bot.sandbox import BotApiSandbox, SandboxMessage, SandboxUser
+from bot.services.personnel import parse_personnel_csv
 from bot.settings import load_settings
+from bot.storage.database import UnitOfWork
 
 DEMO_USER_ID = 100001
+DEMO_PHONE = "+33610100001"
 PROMPT = "you> "
+CONTACT_KEY = "c"
 
 
 async def run_demo(language_code: str = "en", *, stdin: asyncio.StreamReader | None = None) -> int:
@@ -43,14 +48,28 @@ async def run_demo(language_code: str = "en", *, stdin: asyncio.StreamReader | N
                 print(f"learnbot: the content has problems:\n{error}", file=sys.stderr)
                 return 1
             async with running(application, polling_timeout=1):
+                await _seed_demo_list(application)
                 user = sandbox.user(user_id=DEMO_USER_ID, language_code=language_code, first_name="Demo")
-                print("learnbot demo: type a message, a number to press that button, 'quit' to leave.")
+                print("learnbot demo: type a message, a number to press that button, "
+                      f"'{CONTACT_KEY}' to share your phone number when asked, 'quit' to leave.")
+                print(f"(you are {DEMO_USER_ID}, phone {DEMO_PHONE}, a course manager on the demo's approved list)")
                 await user.send("/start")
                 reply = await user.wait_reply(timeout=10)
                 _print_message(reply, edited=False)
                 print(f"(first reply after {time.perf_counter() - started:.2f} s)")
                 await _chat(user, stdin or await _stdin_reader())
     return 0
+
+
+async def _seed_demo_list(application: LearnbotApplication) -> None:
+    """The demo's approved-personnel list: the person at the terminal, as a course manager."""
+    services = application.services
+    csv_data = f"personnel_id,phone,country,role,display_name\nDEMO-1,{DEMO_PHONE},FR,manager,Demo Officer\n"
+    rows, problems = parse_personnel_csv(csv_data.encode(), services.hasher)
+    assert not problems, problems
+    unit = UnitOfWork(services.sessions)
+    await services.personnel.apply(unit.session, await services.personnel.plan(unit.session, rows))
+    await unit.finish()
 
 
 async def _stdin_reader() -> asyncio.StreamReader:
@@ -80,6 +99,9 @@ async def _chat(user: SandboxUser, reader: asyncio.StreamReader) -> None:
 async def _act(user: SandboxUser, line: str) -> None:
     if not line:
         return
+    if line.lower() == CONTACT_KEY:
+        await user.send_contact(phone_number=DEMO_PHONE, first_name="Demo", user_id=user.id)
+        return
     latest = next((m for m in reversed(user.messages) if m.button_labels()), None)
     if line.isdigit() and latest is not None:
         labels = latest.button_labels()
@@ -103,7 +125,6 @@ async def _print_events(user: SandboxUser) -> None:
         if event.kind in {"message", "edit"} and event.message is not None:
             print()
             _print_message(event.message, edited=event.kind == "edit")
-            print(PROMPT, end="", flush=True)
 
 
 def _print_message(message: SandboxMessage, *, edited: bool) -> None:
@@ -117,3 +138,9 @@ def _print_message(message: SandboxMessage, *, edited: bool) -> None:
             number += 1
             cells.append(f"[{number}] {button['text']}")
         print("  " + "   ".join(cells))
+    for row in message.reply_keyboard or []:
+        for button in row:
+            key = CONTACT_KEY if button.get("request_contact") else "type"
+            print(f"  [{key}] {button['text']}")
+    if message.document:
+        print(f"  (file: {message.document.get('file_name', 'document')})")
