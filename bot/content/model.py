@@ -92,6 +92,9 @@ class Course:
     def lesson_index(self, lesson_id: str) -> int | None:
         return next((i for i, lesson in enumerate(self.lessons) if lesson.id == lesson_id), None)
 
+    def question(self, question_id: str) -> Question | None:
+        return next((question for question in self.questions if question.id == question_id), None)
+
     def lesson_check(self, lesson_id: str) -> tuple[Question, ...]:
         """The short check that ends a lesson (possibly empty)."""
         return tuple(question for question in self.questions if question.lesson_id == lesson_id)

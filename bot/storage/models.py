@@ -112,3 +112,74 @@ class PendingImport(SQLModel, table=True):
     officer_id: int = Field(sa_column=Column(Integer, ForeignKey("officer.id", ondelete="CASCADE"), nullable=False))
     created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     rows: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class QuizAttempt(SQLModel, table=True):
+    """One run through a lesson check, a final quiz or a review session."""
+
+    __tablename__ = "quiz_attempt"
+    __table_args__ = (Index("ix_quiz_attempt_officer_course", "officer_id", "course_id", "kind"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    officer_id: int = Field(sa_column=Column(Integer, ForeignKey("officer.id", ondelete="CASCADE"), nullable=False))
+    kind: str = Field(max_length=8)  # lesson | final | review
+    course_id: str | None = Field(default=None, max_length=32)
+    lesson_id: str | None = Field(default=None, max_length=32)
+    presentation: str = Field(default="inline", max_length=8)
+    question_count: int
+    correct_count: int = 0
+    started_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    deadline_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    finished_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    passed: bool | None = None
+
+
+class QuizAnswer(SQLModel, table=True):
+    """One question of an attempt: its shuffled options, and the officer's answer once given."""
+
+    __tablename__ = "quiz_answer"
+
+    attempt_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("quiz_attempt.id", ondelete="CASCADE"), primary_key=True)
+    )
+    position: int = Field(primary_key=True)
+    course_id: str = Field(max_length=32)
+    question_id: str = Field(max_length=32)
+    option_order: str = Field(max_length=64)  # JSON: original option index for each displayed position
+    selected: str = Field(default="[]", max_length=64)  # JSON: displayed positions ticked so far
+    chosen: str | None = Field(default=None, max_length=64)  # JSON: original indexes answered
+    correct: bool | None = None
+    shown_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    poll_id: str | None = Field(default=None, max_length=64, unique=True)
+
+
+class ReviewCard(SQLModel, table=True):
+    """A question in the officer's spaced-repetition deck (FSRS state as JSON)."""
+
+    __tablename__ = "review_card"
+    __table_args__ = (Index("ix_review_card_officer_due", "officer_id", "due"),)
+
+    officer_id: int = Field(sa_column=Column(Integer, ForeignKey("officer.id", ondelete="CASCADE"), primary_key=True))
+    course_id: str = Field(primary_key=True, max_length=32)
+    question_id: str = Field(primary_key=True, max_length=32)
+    due: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    fsrs_state: str = Field(sa_column=Column(Text, nullable=False))
+    reviews: int = 0
+    lapses: int = 0
+
+
+class Certificate(SQLModel, table=True):
+    """Proof of a passed final quiz, checked by anyone with /verify CODE."""
+
+    __tablename__ = "certificate"
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=16, unique=True)
+    officer_id: int = Field(sa_column=Column(Integer, ForeignKey("officer.id", ondelete="CASCADE"), nullable=False))
+    course_id: str = Field(max_length=32)
+    score_percent: int
+    issued_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    holder_name: str | None = Field(default=None, max_length=200)
+    show_name: bool = False
+    revoked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))

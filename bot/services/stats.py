@@ -1,0 +1,118 @@
+"""Progress and quiz statistics for course managers, and the per-learner export."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+
+from sqlalchemy import case
+from sqlmodel import col, func, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.content import Catalogue, Course, Question
+from bot.storage.models import Certificate, LessonProgress, Officer, Personnel, QuizAnswer, QuizAttempt
+
+HARDEST_SHOWN = 5
+EXPORT_COLUMNS = ("personnel_id", "country", "course", "lessons_completed", "lessons_total", "progress_percent",
+                  "best_final_score", "certificate")
+
+
+@dataclass(frozen=True, slots=True)
+class HardQuestion:
+    question: Question
+    answered: int
+    correct_percent: int
+
+
+@dataclass(frozen=True, slots=True)
+class CourseStats:
+    course: Course
+    started: int
+    completed: int
+    average_score: int | None
+    pass_rate: int | None
+    hardest: tuple[HardQuestion, ...]
+
+
+class StatsService:
+    """Aggregates over the whole population with a handful of grouped queries."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._catalogue = catalogue
+
+    async def course_stats(self, session: AsyncSession, course: Course) -> CourseStats:
+        lesson_ids = [lesson.id for lesson in course.lessons]
+        per_officer = (
+            select(LessonProgress.officer_id,
+                   func.count(case((col(LessonProgress.completed_at).is_not(None), 1))).label("done"))
+            .where(LessonProgress.course_id == course.id, col(LessonProgress.lesson_id).in_(lesson_ids))
+            .group_by(col(LessonProgress.officer_id))
+            .subquery()
+        )
+        started, completed = (await session.exec(
+            select(func.count(), func.count(case((per_officer.c.done >= len(lesson_ids), 1))))
+        )).one()
+        finals = (
+            select(QuizAttempt.officer_id, func.max(QuizAttempt.correct_count * 100 / QuizAttempt.question_count).label("best"),
+                   func.max(case((col(QuizAttempt.passed).is_(True), 1), else_=0)).label("passed"))
+            .where(QuizAttempt.course_id == course.id, QuizAttempt.kind == "final", col(QuizAttempt.finished_at).is_not(None))
+            .group_by(col(QuizAttempt.officer_id))
+            .subquery()
+        )
+        takers, average, passers = (await session.exec(
+            select(func.count(), func.avg(finals.c.best), func.sum(finals.c.passed))
+        )).one()
+        rows = (await session.exec(
+            select(QuizAnswer.question_id, func.count(), func.sum(case((col(QuizAnswer.correct).is_(True), 1), else_=0)))
+            .where(QuizAnswer.course_id == course.id, col(QuizAnswer.correct).is_not(None))
+            .group_by(col(QuizAnswer.question_id))
+        )).all()
+        hardest = sorted(
+            (HardQuestion(question, answered, int(right) * 100 // answered)
+             for question_id, answered, right in rows if (question := course.question(question_id))),
+            key=lambda hard: (hard.correct_percent, -hard.answered, hard.question.id),
+        )[:HARDEST_SHOWN]
+        return CourseStats(
+            course, started, completed,
+            round(average) if takers else None,
+            int(passers or 0) * 100 // takers if takers else None,
+            tuple(hardest),
+        )
+
+    async def export_csv(self, session: AsyncSession) -> bytes:
+        """One row per learner and course they started: id, country, progress, best score, certificate."""
+        officers = {o.id: o for o in (await session.exec(select(Officer))).all()}
+        personnel = {p.id: p for p in (await session.exec(select(Personnel))).all()}
+        done: dict[tuple[int, str], int] = {}
+        for officer_id, course_id, count in (await session.exec(
+            select(LessonProgress.officer_id, LessonProgress.course_id,
+                   func.count(case((col(LessonProgress.completed_at).is_not(None), 1))))
+            .group_by(col(LessonProgress.officer_id), col(LessonProgress.course_id))
+        )).all():
+            done[(officer_id, course_id)] = count
+        best = {(o, c): b for o, c, b in (await session.exec(
+            select(QuizAttempt.officer_id, QuizAttempt.course_id, func.max(QuizAttempt.correct_count * 100 / QuizAttempt.question_count))
+            .where(QuizAttempt.kind == "final", col(QuizAttempt.finished_at).is_not(None))
+            .group_by(col(QuizAttempt.officer_id), col(QuizAttempt.course_id))
+        )).all()}
+        certificates = {(c.officer_id, c.course_id): c.code for c in (await session.exec(
+            select(Certificate).where(col(Certificate.revoked_at).is_(None))
+        )).all()}
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        writer.writerow(EXPORT_COLUMNS)
+        for (officer_id, course_id), completed in sorted(done.items(), key=lambda item: (item[0][1], item[0][0])):
+            course = self._catalogue.course(course_id)
+            officer = officers.get(officer_id)
+            if course is None or officer is None:
+                continue
+            entry = personnel.get(officer.personnel_ref) if officer.personnel_ref else None
+            total = len(course.lessons)
+            score = best.get((officer_id, course_id))
+            writer.writerow([
+                entry.personnel_id if entry else "", entry.country or "" if entry else "", course_id,
+                completed, total, completed * 100 // total,
+                "" if score is None else int(score), certificates.get((officer_id, course_id), ""),
+            ])
+        return buffer.getvalue().encode("utf-8")

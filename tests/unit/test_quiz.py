@@ -1,0 +1,181 @@
+"""Quiz rules: scoring, shuffling, retake policy, forged answers, and FSRS review scheduling."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from fsrs import Rating
+
+from bot.content import load_catalogue
+from bot.services.audit import AuditLog
+from bot.services.certificates import CertificateService, Validity, normalise_code
+from bot.services.officers import OfficerService
+from bot.services.privacy import IdentifierHasher
+from bot.services.quiz import Outcome, QuizService, Refusal, Refused, Result, Step
+from bot.services.review import ReviewService, rating_for
+from bot.storage.database import UnitOfWork, create_engine, session_factory, upgrade_database
+from tests.support.content import write_course, write_quiz
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def catalogue(tmp_path: Path):
+    course = write_course(tmp_path / "content")
+    write_quiz(course)
+    toml = course / "course.toml"
+    toml.write_text(toml.read_text().replace("order = 1", "order = 1\n\n[quiz]\npass_mark = 50\nmax_attempts = 3\nretake_cooldown_hours = 24\ntime_limit_minutes = 30"))
+    return load_catalogue(tmp_path / "content")
+
+
+@pytest.fixture
+async def world(database_url: str, catalogue) -> AsyncIterator:
+    engine = create_engine(database_url)
+    await upgrade_database(engine)
+    clock = Clock()
+    hasher = IdentifierHasher("k" * 40)
+    certificates = CertificateService(clock, AuditLog(clock), hasher)
+    quiz = QuizService(catalogue, clock, ReviewService(), certificates, random.Random(7))
+    unit = UnitOfWork(session_factory(engine))
+    officers = OfficerService(clock)
+    yield unit, clock, quiz, officers, catalogue.course("test-course"), certificates
+    await unit.finish()
+    await engine.dispose()
+
+
+async def answer_all(quiz: QuizService, unit, officer, step, *, right: bool) -> Result:
+    while isinstance(step, Step):
+        choice = set(step.correct_displayed) if right else {i for i in range(len(step.order)) if i not in step.correct_displayed}
+        outcome = await quiz.answer(unit.session, officer, step.attempt.id, step.answer.position, choice)
+        assert isinstance(outcome, Outcome) and outcome.correct is right
+        step = outcome.result or await quiz.current(unit.session, officer, step.attempt.id)
+    assert isinstance(step, Result)
+    return step
+
+
+def test_rating_follows_correctness_and_time() -> None:
+    assert rating_for(False, 2) is Rating.Again
+    assert rating_for(True, 5) is Rating.Easy
+    assert rating_for(True, 30) is Rating.Good
+    assert rating_for(True, 120) is Rating.Hard
+    assert rating_for(True, None) is Rating.Good
+
+
+async def test_lesson_check_scores_and_keeps_the_key_server_side(world) -> None:
+    unit, _, quiz, officers, course, _ = world
+    officer = await officers.identify(unit.session, 1, "en")
+    step = await quiz.start(unit.session, officer, course, "lesson-1")
+    assert isinstance(step, Step) and step.question.id == "q-single"
+    assert sorted(step.order) == [0, 1, 2]
+    result = await answer_all(quiz, unit, officer, step, right=True)
+    assert (result.percent, result.passed, result.missed) == (100, None, ())
+
+
+async def test_options_are_shuffled_per_attempt(world) -> None:
+    unit, _, quiz, officers, course, _ = world
+    orders = set()
+    for telegram_id in range(10, 30):
+        officer = await officers.identify(unit.session, telegram_id, "en")
+        step = await quiz.start(unit.session, officer, course, None)
+        assert isinstance(step, Step)
+        multiple = step if step.question.id == "q-multiple" else None
+        if multiple:
+            orders.add(multiple.order)
+    assert len(orders) > 3
+
+
+async def test_multiple_choice_needs_exactly_the_correct_set(world) -> None:
+    unit, _, quiz, officers, course, _ = world
+    officer = await officers.identify(unit.session, 2, "en")
+    step = await quiz.start(unit.session, officer, course, None)
+    while isinstance(step, Step) and step.question.id != "q-multiple":
+        step = (await quiz.answer(unit.session, officer, step.attempt.id, step.answer.position, set(step.correct_displayed))).result or await quiz.current(unit.session, officer, step.attempt.id)
+    assert isinstance(step, Step)
+    one_right = {step.correct_displayed[0]}
+    outcome = await quiz.answer(unit.session, officer, step.attempt.id, step.answer.position, one_right)
+    assert isinstance(outcome, Outcome) and outcome.correct is False
+
+
+async def test_failed_then_passed_final_with_cooldown_and_attempt_limit(world) -> None:
+    unit, clock, quiz, officers, course, certificates = world
+    officer = await officers.identify(unit.session, 3, "en")
+    failed = await answer_all(quiz, unit, officer, await quiz.start(unit.session, officer, course, None), right=False)
+    assert (failed.percent, failed.passed, failed.certificate) == (0, False, None)
+    assert {q.id for q in failed.missed} == {"q-multiple", "q-truefalse"}
+    refusal = await quiz.start(unit.session, officer, course, None)
+    assert refusal == Refusal(Refused.COOLING_DOWN, clock.now + timedelta(hours=24))
+    clock.now += timedelta(hours=24, seconds=1)
+    passed = await answer_all(quiz, unit, officer, await quiz.start(unit.session, officer, course, None), right=True)
+    assert passed.passed is True and passed.certificate is not None
+    verification = await certificates.verify(unit.session, passed.certificate.code.lower().replace("-", ""))
+    assert verification.validity is Validity.VALID and verification.holder_name is None
+    again = await answer_all(quiz, unit, officer, await quiz.start(unit.session, officer, course, None), right=True)
+    assert again.certificate.code == passed.certificate.code, "one certificate per course"
+    assert await quiz.start(unit.session, officer, course, None) == Refusal(Refused.NO_ATTEMPTS_LEFT)
+
+
+async def test_time_limit_ends_the_attempt(world) -> None:
+    unit, clock, quiz, officers, course, _ = world
+    officer = await officers.identify(unit.session, 4, "en")
+    step = await quiz.start(unit.session, officer, course, None)
+    clock.now += timedelta(minutes=31)
+    late = await quiz.answer(unit.session, officer, step.attempt.id, step.answer.position, set(step.correct_displayed))
+    assert isinstance(late, Result) and late.timed_out and late.percent == 0 and late.attempt.passed is False
+    again = await quiz.answer(unit.session, officer, step.attempt.id, step.answer.position, set(step.correct_displayed))
+    assert again == Refusal(Refused.FINISHED)
+
+
+async def test_forged_answers_are_refused(world) -> None:
+    unit, _, quiz, officers, course, _ = world
+    owner = await officers.identify(unit.session, 5, "en")
+    intruder = await officers.identify(unit.session, 6, "en")
+    step = await quiz.start(unit.session, owner, course, None)
+    attempt, position = step.attempt.id, step.answer.position
+    assert await quiz.answer(unit.session, intruder, attempt, position, {0}) == Refusal(Refused.NOT_YOURS)
+    assert await quiz.answer(unit.session, owner, attempt, position + 1, {0}) == Refusal(Refused.NOT_CURRENT)
+    assert await quiz.answer(unit.session, owner, attempt, position, {9}) == Refusal(Refused.BAD_OPTION)
+    assert await quiz.answer(unit.session, owner, attempt, position, set()) == Refusal(Refused.BAD_OPTION)
+    await quiz.answer(unit.session, owner, attempt, position, {0})
+    assert await quiz.answer(unit.session, owner, attempt, position, {0}) == Refusal(Refused.NOT_CURRENT), "answered already"
+    assert await quiz.answer(unit.session, owner, 999999, 0, {0}) == Refusal(Refused.NOT_YOURS)
+
+
+async def test_review_intervals_grow_after_correct_answers_and_shrink_after_lapses(world) -> None:
+    unit, clock, quiz, officers, course, _ = world
+    officer = await officers.identify(unit.session, 7, "en")
+    reviews = ReviewService()
+    intervals = []
+    for _ in range(4):
+        card = await reviews.record(unit.session, officer.id, course.id, "q-single", True, 20, clock.now)
+        intervals.append(card.due - clock.now)
+        clock.now = card.due
+    assert intervals == sorted(intervals) and intervals[-1] > intervals[0] * 4, intervals
+    lapse = await reviews.record(unit.session, officer.id, course.id, "q-single", False, 20, clock.now)
+    assert lapse.due - clock.now < intervals[-1] and lapse.lapses == 1
+
+
+async def test_missed_question_is_due_the_next_day_and_served_by_review(world) -> None:
+    unit, clock, quiz, officers, course, _ = world
+    officer = await officers.identify(unit.session, 8, "en")
+    await answer_all(quiz, unit, officer, await quiz.start(unit.session, officer, course, "lesson-1"), right=False)
+    assert await quiz.start_review(unit.session, officer) == Refusal(Refused.NOTHING_DUE)
+    clock.now += timedelta(days=1)
+    step = await quiz.start_review(unit.session, officer)
+    assert isinstance(step, Step) and step.question.id == "q-single"
+    result = await answer_all(quiz, unit, officer, step, right=True)
+    assert result.attempt.kind == "review"
+
+
+def test_certificate_codes_are_normalised() -> None:
+    assert normalise_code("lb-abcde-12345") == "LB-ABCDE-12345"
+    assert normalise_code(" LBABCDE12345 ") == "LB-ABCDE-12345"
