@@ -15,17 +15,33 @@ from telegram.ext import ApplicationBuilder, BaseUpdateProcessor, ContextTypes, 
 from bot.commands import publish_commands
 from bot.content import load_catalogue
 from bot.context import CustomContext, LearnbotApplication, Services
-from bot.handlers import errors, fallback, language, lessons, manager, menu, privacy, verification
+from bot.handlers import (
+    certificates,
+    errors,
+    fallback,
+    language,
+    lessons,
+    manager,
+    menu,
+    privacy,
+    quiz,
+    stats,
+    verification,
+)
 from bot.handlers.common import identify_officer
 from bot.i18n import I18n
 from bot.services.access import AccessRules, AccessService
 from bot.services.audit import AuditLog
+from bot.services.certificates import CertificateService
 from bot.services.clock import Clock, utc_now
 from bot.services.learning import LearningService
 from bot.services.officers import OfficerService
 from bot.services.personal_data import PersonalDataService
 from bot.services.personnel import PersonnelService
 from bot.services.privacy import IdentifierHasher
+from bot.services.quiz import QuizService
+from bot.services.review import ReviewService
+from bot.services.stats import StatsService
 from bot.settings import Settings, SettingsError
 from bot.storage.database import create_engine, session_factory, upgrade_database
 
@@ -93,6 +109,8 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     hasher = IdentifierHasher(settings.secret_key.get_secret_value())
     audit = AuditLog(clock)
     rules = AccessRules(verification_days=settings.verification_days, invite_days=settings.invite_days)
+    reviews = ReviewService()
+    certificates = CertificateService(clock, audit, hasher)
     return Services(
         settings=settings,
         engine=engine,
@@ -107,6 +125,10 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         personnel=PersonnelService(clock),
         personal_data=PersonalDataService(hasher, audit),
         learning=LearningService(catalogue, clock),
+        reviews=reviews,
+        certificates=certificates,
+        quiz=QuizService(catalogue, clock, reviews, certificates),
+        stats=StatsService(catalogue),
     )
 
 
@@ -120,7 +142,10 @@ def register_handlers(application: LearnbotApplication) -> None:
     # Before lessons and the fallback: contacts and invite-code-shaped text are verification.
     application.add_handlers(verification.build_handlers())
     application.add_handlers(lessons.build_handlers())
+    application.add_handlers(quiz.build_handlers())
+    application.add_handlers(certificates.build_handlers())
     application.add_handlers(privacy.build_handlers())
+    application.add_handlers(stats.build_handlers())
     # Managers' document handler must come before the fallback's "unsupported media".
     application.add_handlers(manager.build_handlers())
     # Last: whatever no feature took (unknown commands, text, media, edits, forged buttons).

@@ -15,12 +15,16 @@ from bot.content import Catalogue
 from bot.i18n import I18n, Translator
 from bot.services.access import AccessService
 from bot.services.audit import AuditLog
+from bot.services.certificates import CertificateService
 from bot.services.clock import Clock
 from bot.services.learning import LearningService
 from bot.services.officers import OfficerService
 from bot.services.personal_data import PersonalDataService
 from bot.services.personnel import PersonnelService
 from bot.services.privacy import IdentifierHasher
+from bot.services.quiz import QuizService
+from bot.services.review import ReviewService
+from bot.services.stats import StatsService
 from bot.settings import Settings
 from bot.storage.database import UnitOfWork
 from bot.storage.models import Officer
@@ -46,6 +50,10 @@ class Services:
     personnel: PersonnelService
     personal_data: PersonalDataService
     learning: LearningService
+    reviews: ReviewService
+    certificates: CertificateService
+    quiz: QuizService
+    stats: StatsService
 
 
 class LearnbotApplication(Application):  # type: ignore[type-arg]

@@ -12,6 +12,14 @@ Callback data (at most 64 bytes; carries identifiers, never permissions):
     g:<locale>              switch language
     i:<import>:<y|n>        confirm or cancel a pending personnel import
     x:<y|n>                 confirm or cancel deleting one's own data
+    k:<course>:<lesson>     start (or resume) a lesson's check
+    f:<course>              start (or resume) a course's final quiz
+    v                       start a review session
+    a:<attempt>:<q>:<n>     answer option n (displayed position) of question q, or tick it (several answers)
+    s:<attempt>:<q>         submit the ticked options of question q
+    n:<attempt>             show the attempt's next question, or its result
+    w:<certificate>:<y|n>   show or hide the holder's name to verifiers
+    p:<course>              send the certificate of a course again
 
 Course and lesson ids are at most 24 characters (content check), so the longest datum is 56 bytes.
 """
@@ -37,6 +45,13 @@ _PATTERNS = {
     "g": re.compile(rf"^g:({'|'.join(SUPPORTED_LOCALES)})$"),
     "i": re.compile(r"^i:(\d{1,9}):([yn])$"),
     "x": re.compile(r"^x:([yn])$"),
+    "k": re.compile(rf"^k:({_SLUG}):({_SLUG})$"),
+    "f": re.compile(rf"^f:({_SLUG})$"),
+    "a": re.compile(r"^a:(\d{1,9}):(\d{1,3}):(\d{1,2})$"),
+    "s": re.compile(r"^s:(\d{1,9}):(\d{1,3})$"),
+    "n": re.compile(r"^n:(\d{1,9})$"),
+    "w": re.compile(r"^w:(\d{1,9}):([yn])$"),
+    "p": re.compile(rf"^p:({_SLUG})$"),
 }
 
 
@@ -103,8 +118,72 @@ class ConfirmDelete:
     confirmed: bool
 
 
-Action = Menu | Help | Resume | Courses | Languages | OpenCourse | ShowCard | SetLanguage | ConfirmImport | ConfirmDelete
-_SIMPLE: dict[str, Action] = {"m": Menu(), "h": Help(), "r": Resume(), "c": Courses(), "g": Languages()}
+@dataclass(frozen=True, slots=True)
+class StartCheck:
+    """Start a lesson's check."""
+
+    course_id: str
+    lesson_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class StartFinal:
+    """Start a course's final quiz."""
+
+    course_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class StartReview:
+    """Start a review session."""
+
+
+@dataclass(frozen=True, slots=True)
+class Choose:
+    """Answer with (or tick) one displayed option of a question."""
+
+    attempt_id: int
+    position: int
+    option: int
+
+
+@dataclass(frozen=True, slots=True)
+class Submit:
+    """Submit the ticked options."""
+
+    attempt_id: int
+    position: int
+
+
+@dataclass(frozen=True, slots=True)
+class NextQuestion:
+    """Go on with an attempt."""
+
+    attempt_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class ShowName:
+    """Show or hide the holder's name on a certificate."""
+
+    certificate_id: int
+    shown: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SendCertificate:
+    """Send a course's certificate again."""
+
+    course_id: str
+
+
+Action = (
+    Menu | Help | Resume | Courses | Languages | OpenCourse | ShowCard | SetLanguage | ConfirmImport | ConfirmDelete
+    | StartCheck | StartFinal | StartReview | Choose | Submit | NextQuestion | ShowName | SendCertificate
+)
+_SIMPLE: dict[str, Action] = {
+    "m": Menu(), "h": Help(), "r": Resume(), "c": Courses(), "g": Languages(), "v": StartReview(),
+}
 
 
 def encode(action: Action) -> str:
@@ -120,6 +199,20 @@ def encode(action: Action) -> str:
             data = f"i:{import_id}:{'y' if confirmed else 'n'}"
         case ConfirmDelete(confirmed):
             data = f"x:{'y' if confirmed else 'n'}"
+        case StartCheck(course_id, lesson_id):
+            data = f"k:{course_id}:{lesson_id}"
+        case StartFinal(course_id):
+            data = f"f:{course_id}"
+        case Choose(attempt_id, position, option):
+            data = f"a:{attempt_id}:{position}:{option}"
+        case Submit(attempt_id, position):
+            data = f"s:{attempt_id}:{position}"
+        case NextQuestion(attempt_id):
+            data = f"n:{attempt_id}"
+        case ShowName(certificate_id, shown):
+            data = f"w:{certificate_id}:{'y' if shown else 'n'}"
+        case SendCertificate(course_id):
+            data = f"p:{course_id}"
         case _:
             data = next(key for key, value in _SIMPLE.items() if value == action)
     if len(data.encode()) > MAX_CALLBACK_BYTES:
@@ -146,6 +239,20 @@ def parse(data: str | None) -> Action | None:
             return ConfirmImport(int(match.group(1)), match.group(2) == "y")
         case "x":
             return ConfirmDelete(match.group(1) == "y")
+        case "k":
+            return StartCheck(match.group(1), match.group(2))
+        case "f":
+            return StartFinal(match.group(1))
+        case "a":
+            return Choose(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        case "s":
+            return Submit(int(match.group(1)), int(match.group(2)))
+        case "n":
+            return NextQuestion(int(match.group(1)))
+        case "w":
+            return ShowName(int(match.group(1)), match.group(2) == "y")
+        case "p":
+            return SendCertificate(match.group(1))
         case _:
             return SetLanguage(match.group(1))
 
@@ -154,12 +261,15 @@ def button(text: str, action: Action) -> InlineKeyboardButton:
     return InlineKeyboardButton(text, callback_data=encode(action))
 
 
-def menu_keyboard(t: Translator) -> InlineKeyboardMarkup:
-    """The main menu."""
-    return InlineKeyboardMarkup([
+def menu_keyboard(t: Translator, due: int | None = None) -> InlineKeyboardMarkup:
+    """The main menu; with the number of due reviews when it is known."""
+    rows = [
         [button(t("menu-continue"), Resume()), button(t("menu-courses"), Courses())],
         [button(t("menu-language"), Languages()), button(t("menu-help"), Help())],
-    ])
+    ]
+    if due:
+        rows.insert(1, [button(t("menu-review", count=due), StartReview())])
+    return InlineKeyboardMarkup(rows)
 
 
 def menu_button_row(t: Translator) -> list[InlineKeyboardButton]:
@@ -178,8 +288,8 @@ def catalogue_keyboard(catalogue: Catalogue, t: Translator) -> InlineKeyboardMar
     return InlineKeyboardMarkup([*rows, menu_button_row(t)])
 
 
-def course_keyboard(status: CourseStatus, t: Translator) -> InlineKeyboardMarkup:
-    """Start or resume a course."""
+def course_keyboard(status: CourseStatus, t: Translator, *, has_certificate: bool = False) -> InlineKeyboardMarkup:
+    """Start or resume a course; its final quiz and certificate."""
     course = status.course
     first_lesson = course.lessons[0]
     start = button(t("course-start"), ShowCard(course.id, first_lesson.id, 0))
@@ -188,6 +298,10 @@ def course_keyboard(status: CourseStatus, t: Translator) -> InlineKeyboardMarkup
         at = status.resume_at
         rows = [[button(t("course-resume"), ShowCard(course.id, at.lesson.id, at.card_index))],
                 [button(t("course-restart"), ShowCard(course.id, first_lesson.id, 0))]]
+    if course.final_quiz:
+        rows.append([button(t("final-quiz"), StartFinal(course.id))])
+    if has_certificate:
+        rows.append([button(t("certificate-button"), SendCertificate(course.id))])
     return InlineKeyboardMarkup([*rows, [button(t("back-to-catalogue"), Courses()), *menu_button_row(t)]])
 
 
@@ -197,7 +311,9 @@ def card_keyboard(position: CardPosition, t: Translator) -> InlineKeyboardMarkup
     previous, following = position.previous(), position.next()
     back = (button(t("card-back"), ShowCard(course.id, previous.lesson.id, previous.card_index))
             if previous else button(t("card-back"), OpenCourse(course.id)))
-    if following is None:
+    if position.is_last_card and course.lesson_check(position.lesson.id):
+        forward = button(t("lesson-check"), StartCheck(course.id, position.lesson.id))
+    elif following is None:
         forward = button(t("card-finish"), OpenCourse(course.id))
     else:
         label = t("card-next") if following.lesson_index == position.lesson_index else t("card-next-lesson")

@@ -88,6 +88,15 @@ async def ask_to_verify(update: Update, context: CustomContext, access: Access) 
     await context.bot.send_message(chat.id, t.block(escape(text)), parse_mode=ParseMode.HTML, reply_markup=keyboard)
 
 
+async def main_menu(context: CustomContext) -> InlineKeyboardMarkup:
+    """The main menu, showing how many reviews are due for a verified officer."""
+    officer = context.officer
+    due = 0
+    if officer is not None and officer.id is not None and await context.services.access.may_learn(context.db, officer):
+        due = await context.services.reviews.count_due(context.db, officer.id, context.services.clock())
+    return menu_keyboard(context.t, due)
+
+
 async def refresh_command_menu(context: CustomContext, telegram_id: int) -> None:
     """Give a chat the command menu of its officer's language and role."""
     officer = context.officer
@@ -125,4 +134,4 @@ async def refuse_stale_button(update: Update, context: CustomContext) -> None:
     assert query is not None
     t = context.t
     await query.answer(t("stale-button"), show_alert=False)
-    await show(update, context, escape(t("menu-title")), menu_keyboard(t))
+    await show(update, context, escape(t("menu-title")), await main_menu(context))

@@ -7,8 +7,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filt
 
 from bot.context import CustomContext
 from bot.formatting import escape
-from bot.handlers.common import refuse_stale_button, show
-from bot.keyboards import menu_keyboard
+from bot.handlers.common import main_menu, refuse_stale_button, show
 
 _PRIVATE = filters.ChatType.PRIVATE
 
@@ -32,7 +31,7 @@ async def _handle_unknown_command(update: Update, context: CustomContext) -> Non
     message = update.effective_message
     assert message is not None and message.text is not None
     name = message.text.split()[0].split("@")[0][:64]
-    await show(update, context, escape(context.t("unknown-command", command=name)), menu_keyboard(context.t))
+    await show(update, context, escape(context.t("unknown-command", command=name)), await main_menu(context))
 
 
 async def _handle_unknown_text(update: Update, context: CustomContext) -> None:
@@ -45,4 +44,4 @@ async def answer_unsupported(update: Update, context: CustomContext) -> None:
 
 
 async def _reply(update: Update, context: CustomContext, message_id: str) -> None:
-    await show(update, context, escape(context.t(message_id)), menu_keyboard(context.t))
+    await show(update, context, escape(context.t(message_id)), await main_menu(context))

@@ -7,8 +7,8 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import CustomContext
 from bot.formatting import escape
-from bot.handlers.common import command, refresh_command_menu, show
-from bot.keyboards import Languages, SetLanguage, handles, language_keyboard, menu_keyboard, parse
+from bot.handlers.common import main_menu, command, refresh_command_menu, show
+from bot.keyboards import Languages, SetLanguage, handles, language_keyboard, parse
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
@@ -35,4 +35,4 @@ async def _handle_language_button(update: Update, context: CustomContext) -> Non
     await query.answer(t("language-changed"))
     # The chat's command menu follows the chosen language, not the phone's.
     await refresh_command_menu(context, context.officer.telegram_id)
-    await show(update, context, f"{escape(t('language-changed'))}\n\n{escape(t('menu-title'))}", menu_keyboard(t))
+    await show(update, context, f"{escape(t('language-changed'))}\n\n{escape(t('menu-title'))}", await main_menu(context))

@@ -69,7 +69,9 @@ async def _handle_lesson_button(update: Update, context: CustomContext) -> None:
                 return
             await query.answer()
             status = await context.services.learning.course_status(context.db, context.officer, course)
-            await show(update, context, _course_text(status, context.t), course_keyboard(status, context.t))
+            certificate = await context.services.certificates.held(context.db, context.officer, course.id)
+            keyboard = course_keyboard(status, context.t, has_certificate=certificate is not None)
+            await show(update, context, _course_text(status, context.t), keyboard)
         case ShowCard(course_id, lesson_id, card):
             position = context.services.learning.locate(course_id, lesson_id, card)
             if position is None:

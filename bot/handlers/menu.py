@@ -7,9 +7,9 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import CustomContext
 from bot.formatting import escape
-from bot.handlers.common import command, show
+from bot.handlers.common import main_menu, command, show
 from bot.handlers.verification import looks_like_invite, redeem
-from bot.keyboards import Help, Menu, handles, menu_keyboard, parse
+from bot.keyboards import Help, Menu, handles, parse
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
@@ -29,15 +29,15 @@ async def _handle_start(update: Update, context: CustomContext) -> None:
     t = context.t
     name = update.effective_user.first_name if update.effective_user else ""
     text = f"{escape(t('welcome', name=name))}\n\n{escape(t('menu-title'))}"
-    await show(update, context, text, menu_keyboard(t))
+    await show(update, context, text, await main_menu(context))
 
 
 async def _handle_help(update: Update, context: CustomContext) -> None:
-    await show(update, context, escape(context.t("help")), menu_keyboard(context.t))
+    await show(update, context, escape(context.t("help")), await main_menu(context))
 
 
 async def _handle_menu(update: Update, context: CustomContext) -> None:
-    await show(update, context, escape(context.t("menu-title")), menu_keyboard(context.t))
+    await show(update, context, escape(context.t("menu-title")), await main_menu(context))
 
 
 async def _handle_menu_button(update: Update, context: CustomContext) -> None:

@@ -10,8 +10,7 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.context import CustomContext
 from bot.formatting import clean_input, escape
-from bot.handlers.common import refresh_command_menu, show
-from bot.keyboards import menu_keyboard
+from bot.handlers.common import main_menu, refresh_command_menu, show
 from bot.services.access import Verification
 
 INVITE_PATTERN = re.compile(r"^[0-9A-Za-z]{4}(?:[- ]?[0-9A-Za-z]{4}){3}$")
@@ -69,7 +68,7 @@ async def report_verification(update: Update, context: CustomContext, outcome: V
             chat.id, t.block(escape(t("verify-success"))), parse_mode=ParseMode.HTML, reply_markup=ReplyKeyboardRemove()
         )
         await refresh_command_menu(context, context.officer.telegram_id)
-        await show(update, context, escape(t("menu-title")), menu_keyboard(t))
+        await show(update, context, escape(t("menu-title")), await main_menu(context))
         return
     if outcome is Verification.COOLING_DOWN:
         until = await context.services.access.cooling_down_until(context.db, context.officer)

@@ -62,7 +62,7 @@ class Step:
 
 @dataclass(frozen=True, slots=True)
 class Result:
-    """A finished attempt."""
+    """A finished attempt; certificate is set when finishing it just earned (or re-earned) one."""
 
     attempt: QuizAttempt
     percent: int
@@ -211,14 +211,14 @@ class QuizService:
                       answers: list[QuizAnswer], *, timed_out: bool = False) -> Result:
         percent = attempt.correct_count * 100 // max(attempt.question_count, 1)
         course = self._catalogue.course(attempt.course_id) if attempt.course_id else None
-        if attempt.finished_at is None:
+        certificate = None
+        if attempt.finished_at is None:  # finishing now, not looking at an old result
             attempt.finished_at = self._clock()
             if attempt.kind == Kind.FINAL and course is not None:
                 attempt.passed = percent >= course.quiz.pass_mark
             session.add(attempt)
-        certificate = None
-        if attempt.passed and course is not None:
-            certificate = await self._certificates.issue(session, officer, course.id, percent)
+            if attempt.passed and course is not None:
+                certificate = await self._certificates.issue(session, officer, course.id, percent)
         missed = tuple(q for a in answers if not a.correct and (q := self._question(a.course_id, a.question_id)))
         return Result(attempt, percent, attempt.passed, missed, timed_out, certificate)
 

@@ -43,16 +43,16 @@ class StatsService:
 
     async def course_stats(self, session: AsyncSession, course: Course) -> CourseStats:
         lesson_ids = [lesson.id for lesson in course.lessons]
-        per_officer = (
-            select(LessonProgress.officer_id,
-                   func.count(case((col(LessonProgress.completed_at).is_not(None), 1))).label("done"))
+        done = dict((await session.exec(
+            select(LessonProgress.officer_id, func.count(case((col(LessonProgress.completed_at).is_not(None), 1))))
             .where(LessonProgress.course_id == course.id, col(LessonProgress.lesson_id).in_(lesson_ids))
             .group_by(col(LessonProgress.officer_id))
-            .subquery()
-        )
-        started, completed = (await session.exec(
-            select(func.count(), func.count(case((per_officer.c.done >= len(lesson_ids), 1))))
-        )).one()
+        )).all())
+        quiz_takers = set((await session.exec(
+            select(QuizAttempt.officer_id).where(QuizAttempt.course_id == course.id).distinct()
+        )).all())
+        started = len(set(done) | quiz_takers)
+        completed = sum(count >= len(lesson_ids) for count in done.values())
         finals = (
             select(QuizAttempt.officer_id, func.max(QuizAttempt.correct_count * 100 / QuizAttempt.question_count).label("best"),
                    func.max(case((col(QuizAttempt.passed).is_(True), 1), else_=0)).label("passed"))
@@ -102,7 +102,8 @@ class StatsService:
         buffer = io.StringIO()
         writer = csv.writer(buffer)
         writer.writerow(EXPORT_COLUMNS)
-        for (officer_id, course_id), completed in sorted(done.items(), key=lambda item: (item[0][1], item[0][0])):
+        for officer_id, course_id in sorted(set(done) | set(best), key=lambda key: (key[1], key[0])):
+            completed = done.get((officer_id, course_id), 0)
             course = self._catalogue.course(course_id)
             officer = officers.get(officer_id)
             if course is None or officer is None:

@@ -27,6 +27,8 @@ help =
     /start: welcome and main menu
     /courses: browse the courses
     /continue: resume where you stopped
+    /review: answer the questions that are due for review
+    /verify CODE: check a certificate
     /language: change the language
     /mydata: see what is stored about you
     /deleteme: delete your account and progress
@@ -134,3 +136,72 @@ deleteme-yes = 🗑 Yes, delete everything
 deleteme-no = Keep my account
 deleteme-done = Your account and progress have been erased. Send /start if you ever want to begin again.
 deleteme-kept = Nothing was deleted.
+
+## Quizzes
+menu-review = 🔁 Review ({ $count } due)
+command-review = Review questions that are due
+command-verify = Check a certificate code
+command-stats = Course statistics
+command-export = Progress of every learner (CSV)
+command-revoke-certificate = Revoke a certificate
+lesson-check = ✅ Check your understanding
+final-quiz = 📝 Final quiz
+quiz-title-lesson = Lesson check
+quiz-title-final = Final quiz: { $course }
+quiz-title-review = Review
+quiz-progress = Question { $number } of { $total }
+quiz-choose-several = Select every correct answer, then press Submit.
+quiz-submit = Submit ✅
+quiz-true = True
+quiz-false = False
+quiz-correct = ✅ Correct.
+quiz-wrong = ❌ Not quite.
+quiz-answer-was = The correct answer:
+quiz-explanation = Why: { $text }
+quiz-next = Next question ▶️
+quiz-see-result = See the result ▶️
+quiz-lesson-result = You answered { $correct } of { $total } questions correctly.
+quiz-final-score = Score: { $correct } of { $total } ({ $percent } %). Pass mark: { $pass } %.
+quiz-passed = 🎉 Passed. Your certificate has been sent to this chat.
+quiz-failed = Not passed this time.
+quiz-time-up = ⏱ Time is up: unanswered questions count as wrong.
+quiz-to-review = To review:
+quiz-review-later = Missed questions come back in /review.
+quiz-review-done = Review done: { $correct } of { $total } correct. The next reviews are scheduled according to how well you knew each answer.
+quiz-retake-after = You can take the final quiz again after { $time } (UTC).
+quiz-no-attempts = You have used every attempt allowed for this final quiz. Please contact your course manager.
+quiz-nothing-due = Nothing to review right now. Questions you answer in quizzes come back here when they are due.
+quiz-time-limit = Time limit: { $minutes } minutes.
+quiz-stale = This question is no longer open.
+quiz-poll-hint = Answer in the poll above; the next question follows.
+back-to-course = ◀️ Back to the course
+
+## Certificates
+certificate-button = 📄 Certificate
+certificate-caption = Certificate { $code }: { $course }
+certificate-title = Certificate of completion
+certificate-body = This certifies that the holder completed the course
+certificate-holder = Holder: { $name }
+certificate-date = Date: { $date }
+certificate-score = Final quiz score: { $percent } %
+certificate-code = Verification code: { $code }
+certificate-verify-hint = Anyone can check this certificate by sending /verify { $code } to the bot.
+certificate-name-shown = Your name is shown to people who verify this certificate.
+certificate-name-hidden = Your name is not shown to people who verify this certificate.
+certificate-show-name = 👁 Show my name to verifiers
+certificate-hide-name = 🙈 Hide my name
+verify-usage = Send /verify followed by the certificate code, for example: /verify LB-ABCDE-12345
+verify-valid = ✅ Valid certificate { $code }: “{ $course }”, issued on { $date }.
+verify-valid-holder = Holder: { $name }
+verify-revoked = ⚠️ Certificate { $code } (“{ $course }”, issued on { $date }) has been revoked.
+verify-unknown = No certificate has the code { $code }.
+revoke-certificate-usage = Send /revoke_certificate followed by the code.
+revoke-certificate-done = Certificate { $code } is revoked.
+revoke-certificate-unknown = No valid certificate has the code { $code }.
+
+## Statistics for managers
+stats-line = Started: { $started } · completed: { $completed } · average final score: { $average } · pass rate: { $rate }
+stats-none = –
+stats-hardest = Hardest questions:
+stats-hard-question = { $percent } % correct ({ $answered } answers): { $text }
+export-caption = Progress of every learner, one row per course started.

@@ -38,9 +38,24 @@ ADMIN_ID = 9000  # an administrator by settings, not on the approved list
 
 @functools.cache
 def journey_content() -> Path:
-    """The starter course alone: the journeys rely on it, other courses are tested card by card."""
+    """The starter course's lessons alone: the reading journeys rely on them, without its quizzes."""
     folder = Path(tempfile.mkdtemp(prefix="learnbot-content-"))
-    shutil.copytree(PROJECT_ROOT / "content" / STARTER_COURSE, folder / STARTER_COURSE)
+    shutil.copytree(PROJECT_ROOT / "content" / STARTER_COURSE, folder / STARTER_COURSE,
+                    ignore=shutil.ignore_patterns("quiz.toml"))
+    return folder
+
+
+@functools.cache
+def quiz_content(presentation: str = "inline") -> Path:
+    """The starter course with its quizzes, presented inline or as native quiz polls."""
+    folder = Path(tempfile.mkdtemp(prefix="learnbot-quiz-content-"))
+    course = folder / STARTER_COURSE
+    shutil.copytree(PROJECT_ROOT / "content" / STARTER_COURSE, course)
+    metadata = course / "course.toml"
+    text = metadata.read_text(encoding="utf-8")
+    assert "[quiz]" not in text, "the starter course's quiz policy is set here for the tests"
+    policy = f'\n[quiz]\npresentation = "{presentation}"\npass_mark = 80\nmax_attempts = 3\nretake_cooldown_hours = 24\n'
+    metadata.write_text(text + policy, encoding="utf-8")
     return folder
 
 

@@ -6,16 +6,24 @@ import pytest
 
 from bot import keyboards
 from bot.keyboards import (
+    Choose,
     ConfirmDelete,
     ConfirmImport,
     Courses,
     Help,
     Languages,
     Menu,
+    NextQuestion,
     OpenCourse,
     Resume,
+    SendCertificate,
     SetLanguage,
     ShowCard,
+    ShowName,
+    StartCheck,
+    StartFinal,
+    StartReview,
+    Submit,
 )
 
 LONGEST_ID = "a" * 24
@@ -33,6 +41,14 @@ LONGEST_ID = "a" * 24
         ConfirmImport(1, False),
         ConfirmDelete(True),
         ConfirmDelete(False),
+        StartCheck(LONGEST_ID, LONGEST_ID),
+        StartFinal("data-protection"),
+        StartReview(),
+        Choose(123456789, 999, 11),
+        Submit(123456789, 999),
+        NextQuestion(42),
+        ShowName(7, True),
+        SendCertificate("notices-and-diffusions"),
     ],
 )
 def test_every_action_round_trips_within_telegram_limit(action: keyboards.Action) -> None:
@@ -48,6 +64,7 @@ def test_every_action_round_trips_within_telegram_limit(action: keyboards.Action
         "l:Course:lesson:1", "l:course:lesson:1:extra", "o:", "o:../../etc", "o:" + "a" * 25,
         "g:de", "g:", "g:en:x", "m:1", "\x00\xff", "💥", "l:course:lesson:1\n",
         "i:", "i:1", "i:1:maybe", "i:x:y", "i:1234567890:y", "x:", "x:yes",
+        "a:1:2", "a:1:2:100", "a:-1:0:0", "s:1", "n:", "n:x", "w:1:maybe", "k:course", "f:", "p:UPPER",
     ],
 )
 def test_malformed_or_forged_data_is_refused(data: str | None) -> None:

@@ -1,0 +1,51 @@
+"""/stats and /export for course managers."""
+
+from __future__ import annotations
+
+from telegram import InputFile, Update
+from telegram.ext import BaseHandler
+
+from bot.context import CustomContext
+from bot.formatting import escape
+from bot.handlers.common import command, requires, show
+from bot.services.access import Role
+
+QUESTION_PREVIEW = 80
+
+
+def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
+    manager = requires(Role.MANAGER)
+    return [command("stats", manager(_handle_stats)), command("export", manager(_handle_export))]
+
+
+async def _handle_stats(update: Update, context: CustomContext) -> None:
+    t = context.t
+    blocks = []
+    for course in context.catalogue.courses:
+        stats = await context.services.stats.course_stats(context.db, course)
+        none = t("stats-none")
+        lines = [
+            f"<b>{escape(course.titles[t.locale])}</b>",
+            escape(t("stats-line", started=stats.started, completed=stats.completed,
+                     average=none if stats.average_score is None else f"{stats.average_score} %",
+                     rate=none if stats.pass_rate is None else f"{stats.pass_rate} %")),
+        ]
+        if stats.hardest:
+            lines.append(escape(t("stats-hardest")))
+            for hard in stats.hardest:
+                text = hard.question.texts[t.locale]
+                text = text if len(text) <= QUESTION_PREVIEW else text[: QUESTION_PREVIEW - 1] + "…"
+                lines.append("• " + escape(t("stats-hard-question", percent=hard.correct_percent,
+                                              answered=hard.answered, text=text)))
+        blocks.append("\n".join(lines))
+    await show(update, context, "\n\n".join(blocks))
+
+
+async def _handle_export(update: Update, context: CustomContext) -> None:
+    assert update.effective_chat is not None
+    data = await context.services.stats.export_csv(context.db)
+    stamp = context.services.clock().strftime("%Y%m%d-%H%M")
+    await context.bot.send_document(
+        update.effective_chat.id, InputFile(data, filename=f"learnbot-progress-{stamp}.csv"),
+        caption=context.t("export-caption"),
+    )
