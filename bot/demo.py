@@ -16,8 +16,8 @@ import time
 from pathlib import Path
 
 from bot.app import build_application, running
-from bot.context import LearnbotApplication
 from bot.content import ContentError
+from bot.context import LearnbotApplication
 from bot.sandbox import BotApiSandbox, SandboxMessage, SandboxUser
 from bot.services.personnel import parse_personnel_csv
 from bot.settings import load_settings

@@ -7,7 +7,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import CustomContext
 from bot.formatting import escape
-from bot.handlers.common import main_menu, command, refresh_command_menu, show
+from bot.handlers.common import command, main_menu, refresh_command_menu, show
 from bot.keyboards import Languages, SetLanguage, handles, language_keyboard, parse
 
 

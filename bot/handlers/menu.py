@@ -7,7 +7,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import CustomContext
 from bot.formatting import escape
-from bot.handlers.common import main_menu, command, show
+from bot.handlers.common import command, main_menu, show
 from bot.handlers.verification import looks_like_invite, redeem
 from bot.keyboards import Help, Menu, handles, parse
 

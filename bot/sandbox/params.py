@@ -21,16 +21,23 @@ JSON_ERRORS = {
     "scope": "can't parse BotCommandScope JSON object",
     "link_preview_options": "can't parse link preview options JSON object",
     "reply_parameters": "can't parse reply parameters JSON object",
+    "options": "can't parse options JSON object",
+    "correct_option_ids": "can't parse correct option identifiers JSON object",
 }
 # Telegram silently ignores these when they are not valid JSON.
-LENIENT_JSON = frozenset({"entities", "caption_entities", "allowed_updates"})
+LENIENT_JSON = frozenset({
+    "entities", "caption_entities", "allowed_updates", "question_entities", "explanation_entities",
+    "description_entities", "country_codes",
+})
 INTEGERS = frozenset({
     "message_id", "offset", "limit", "timeout", "cache_time", "max_connections", "user_id", "message_thread_id",
-    "reply_to_message_id",
+    "reply_to_message_id", "open_period", "close_date",
 })
 BOOLEANS = frozenset({
     "disable_notification", "protect_content", "show_alert", "drop_pending_updates", "allow_sending_without_reply",
-    "disable_web_page_preview", "allow_paid_broadcast", "disable_content_type_detection",
+    "disable_web_page_preview", "allow_paid_broadcast", "disable_content_type_detection", "is_anonymous",
+    "allows_multiple_answers", "allows_revoting", "is_closed", "shuffle_options", "allow_adding_options",
+    "hide_results_until_closes", "members_only",
 })
 FLOATS = frozenset({"latitude", "longitude"})
 

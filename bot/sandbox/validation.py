@@ -44,8 +44,8 @@ CHAT_ACTIONS = frozenset({
 ScopeKey = tuple[str, str, int]
 
 
-def format_text(raw: str, parse_mode: str, entities: Any, *, caption: bool = False) -> Formatted:
-    """Parse a message text or caption the way Telegram does and enforce its length limit."""
+def parse_formatted(raw: str, parse_mode: str, entities: Any) -> Formatted:
+    """Parse text with parse_mode or explicit entities, then trim it, as the Bot API server and tdlib do."""
     if any(0xD800 <= ord(char) <= 0xDFFF for char in raw):
         raise bad_request("strings must be encoded in UTF-8")
     if len(raw.encode("utf-8")) > RAW_TEXT_LIMIT:
@@ -61,7 +61,12 @@ def format_text(raw: str, parse_mode: str, entities: Any, *, caption: bool = Fal
             raise bad_request(f"can't parse entities: {error}") from None
     else:
         formatted = Formatted(raw, entities_from_json(raw, entities))
-    formatted = finalize(formatted)
+    return finalize(formatted)
+
+
+def format_text(raw: str, parse_mode: str, entities: Any, *, caption: bool = False) -> Formatted:
+    """Parse a message text or caption the way Telegram does and enforce its length limit."""
+    formatted = parse_formatted(raw, parse_mode, entities)
     size = utf16_len(formatted.text)
     if caption:
         if size > CAPTION_LIMIT:

@@ -33,6 +33,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    # With WAL, NORMAL cannot corrupt the database; only the very last commits may be lost on power loss.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 

@@ -7,9 +7,9 @@ import functools
 import secrets
 import shutil
 import tempfile
-from datetime import UTC, datetime, timedelta
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,8 +20,8 @@ from bot.context import LearnbotApplication
 from bot.i18n import I18n
 from bot.sandbox import BotApiSandbox, SandboxMessage, SandboxUser
 from bot.services.personnel import parse_personnel_csv
-from bot.storage.database import UnitOfWork
 from bot.settings import PROJECT_ROOT, Settings, load_settings
+from bot.storage.database import UnitOfWork
 
 RunBot = Callable[..., AbstractAsyncContextManager[LearnbotApplication]]
 

@@ -57,7 +57,7 @@ def buttons_for(message: SandboxMessage, question: Question, *, right: bool, loc
     lines = message.text.splitlines()
     wanted = {question.options[locale][i] for i in question.correct}
     letters = []
-    for index, letter in enumerate(LETTERS[: question.option_count]):
+    for letter in LETTERS[: question.option_count]:
         option = next(line[3:] for line in lines if line.startswith(f"{letter}. "))
         if (option in wanted) == right:
             letters.append(letter)
