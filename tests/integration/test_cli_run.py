@@ -1,0 +1,87 @@
+"""`learnbot run` as a real process: it migrates, answers over the sandbox, and stops cleanly on SIGTERM."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+import signal
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.i18n import I18n
+from bot.sandbox import BotApiSandbox
+from bot.settings import PROJECT_ROOT
+from tests.integration.conftest import journey_content
+
+T = I18n(PROJECT_ROOT / "locales").translator("en")
+
+
+def environment(sandbox: BotApiSandbox, tmp_path: Path, content: Path) -> dict[str, str]:
+    empty_config = tmp_path / "learnbot.toml"
+    empty_config.touch()
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith("LEARNBOT_")},
+        "LEARNBOT_CONFIG": str(empty_config),
+        "LEARNBOT_TOKEN": sandbox.register_bot(username="learnbot_cli_bot"),
+        "LEARNBOT_SECRET_KEY": secrets.token_urlsafe(48),
+        "LEARNBOT_API_BASE_URL": sandbox.base_url,
+        "LEARNBOT_API_BASE_FILE_URL": sandbox.base_file_url,
+        "LEARNBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'run.sqlite3'}",
+        "LEARNBOT_CONTENT_DIR": str(content),
+        "LEARNBOT_POLLING_TIMEOUT": "1",
+    }
+
+
+async def test_run_answers_and_stops_cleanly_on_sigterm(sandbox: BotApiSandbox, tmp_path: Path) -> None:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=environment(sandbox, tmp_path, journey_content()),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )
+    try:
+        user = sandbox.user(user_id=7300, language_code="en")
+        await user.send("/help")
+        reply = await user.wait_reply(timeout=30)
+        assert reply.text == T("help")
+        process.send_signal(signal.SIGTERM)
+        code = await asyncio.wait_for(process.wait(), timeout=20)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    output = (await process.stdout.read()).decode() if process.stdout else ""
+    assert code == 0, output
+    assert (tmp_path / "run.sqlite3").exists(), "migrated on start"
+    assert sandbox.bot_state().token not in output, "the token never reaches the logs"
+
+
+async def test_run_refuses_invalid_content_and_names_the_file(sandbox: BotApiSandbox, tmp_path: Path) -> None:
+    broken = tmp_path / "content"
+    course = broken / "broken-course"
+    (course / "en").mkdir(parents=True)
+    (course / "course.toml").write_text("order = 1\n")
+    (course / "en" / "01-intro.md").write_text("no title here\n")
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=environment(sandbox, tmp_path, broken),
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+    assert process.returncode == 1
+    message = stderr.decode()
+    assert "refusing to start" in message and "broken-course/en/01-intro.md:1" in message
+
+
+@pytest.mark.parametrize("missing", ["LEARNBOT_TOKEN", "LEARNBOT_SECRET_KEY"])
+async def test_run_names_a_missing_secret(sandbox: BotApiSandbox, tmp_path: Path, missing: str) -> None:
+    env = environment(sandbox, tmp_path, journey_content())
+    del env[missing]
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=30)
+    assert process.returncode == 2
+    assert stderr.decode().strip().splitlines() == [
+        f"learnbot: setting {missing} ({missing.removeprefix('LEARNBOT_').lower()}): is required to run the bot"
+    ]
