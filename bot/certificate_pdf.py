@@ -7,6 +7,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
+from bot.formatting import protect_commands
+
 FONTS = Path(__file__).resolve().parent / "assets" / "fonts"
 FAMILY = "dejavu"  # DejaVu Sans covers Latin and Arabic, so one font serves all four languages
 
@@ -44,6 +46,7 @@ def render_certificate(text: CertificateText) -> bytes:
     pdf.rect(10, 10, pdf.w - 20, pdf.h - 20)
 
     def line(value: str, size: float, *, bold: bool = False, gap: float = 6) -> None:
+        value = protect_commands(value) if text.rtl else value
         pdf.set_font(FAMILY, "B" if bold else "", size)
         pdf.multi_cell(0, size * 0.55, value, align="C", new_x="LMARGIN", new_y="NEXT")
         pdf.ln(gap)

@@ -69,7 +69,12 @@ def mark_rtl(text: str) -> str:
     Telegram picks each paragraph's direction from its first strong character, so an Arabic line
     that opens with "I-24/7", a digit or an emoji would otherwise be laid out left to right.
     """
-    return RLM + _COMMAND.sub(LRM + "/", text).replace("\n", "\n" + RLM)
+    return RLM + protect_commands(text).replace("\n", "\n" + RLM)
+
+
+def protect_commands(text: str) -> str:
+    """A left-to-right mark before each /command keeps its slash on the left inside right-to-left text."""
+    return _COMMAND.sub(LRM + "/", text)
 
 
 def clean_input(text: str) -> str:

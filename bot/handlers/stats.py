@@ -27,8 +27,8 @@ async def _handle_stats(update: Update, context: CustomContext) -> None:
         lines = [
             f"<b>{escape(course.titles[t.locale])}</b>",
             escape(t("stats-line", started=stats.started, completed=stats.completed,
-                     average=none if stats.average_score is None else f"{stats.average_score} %",
-                     rate=none if stats.pass_rate is None else f"{stats.pass_rate} %")),
+                     average=none if stats.average_score is None else t("stats-percent", value=stats.average_score),
+                     rate=none if stats.pass_rate is None else t("stats-percent", value=stats.pass_rate))),
         ]
         if stats.hardest:
             lines.append(escape(t("stats-hardest")))

@@ -12,6 +12,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from bot.sandbox.objects import command_entities, message_to_api, user_to_api
+from bot.sandbox.polls import vote
 from bot.sandbox.state import (
     BOT_EVENT_KINDS,
     BotState,
@@ -65,6 +66,11 @@ class SandboxUser:
         """The bot's most recent message as it is now."""
         latest = next(self._bot_messages_newest_first(), None)
         return copy.deepcopy(latest)
+
+    @property
+    def polls(self) -> list[SandboxMessage]:
+        """The bot's messages that carry a poll (see their .poll), as they are now."""
+        return [message for message in self.messages if message.poll is not None]
 
     @property
     def transcript(self) -> list[ChatEvent]:
@@ -139,6 +145,14 @@ class SandboxUser:
         current.edit_date = int(time.time())
         self._chat.record("user_message", current)
         self._bot.updates.push("edited_message", message_to_api(current, self._chat, self._bot))
+        return copy.deepcopy(current)
+
+    async def answer_poll(self, message: SandboxMessage, option_ids: list[int]) -> SandboxMessage:
+        """Vote in the bot's poll as the app allows (ValueError otherwise); [] retracts where revoting is allowed."""
+        current = self._chat.messages.get(message.message_id)
+        if current is None or current.poll is None:
+            raise LookupError(f"message #{message.message_id} is not a poll in chat {self.id} (deleted?)")
+        vote(self._bot, self._chat, current, option_ids)
         return copy.deepcopy(current)
 
     async def press(self, label: str, timeout: float = 5.0) -> CallbackAnswer:

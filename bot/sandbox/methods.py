@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 Handler = Callable[["BotApiSandbox", BotState, Params], Awaitable[Any]]
 DOWNLOAD_LIMIT = 20 * 1024 * 1024
+GENERIC_MIME = "application/octet-stream"
 
 
 def known_chat(bot: BotState, chat_id: Any) -> ChatState:
@@ -60,7 +61,8 @@ def take_send_slot(sandbox: BotApiSandbox, bot: BotState, chat: ChatState) -> No
     sandbox.rate_window.record(limits, now)
 
 
-def _reply_target(chat: ChatState, p: Params) -> int | None:
+def reply_target(chat: ChatState, p: Params) -> int | None:
+    """The message a send replies to, or None; refuses a missing one unless allowed."""
     reply = p.get("reply_parameters")
     if reply is not None and not isinstance(reply, dict):
         raise bad_request("object expected as reply parameters")
@@ -89,7 +91,7 @@ async def send_message(sandbox: BotApiSandbox, bot: BotState, p: Params) -> dict
         raise bad_request("object expected as link preview options")
     markup = parse_reply_markup(p.get("reply_markup"))
     chat = writable_chat(sandbox, bot, p.get("chat_id"))
-    reply_to = _reply_target(chat, p)
+    reply_to = reply_target(chat, p)
     take_send_slot(sandbox, bot, chat)
     message = SandboxMessage(
         message_id=chat.next_message_id(), chat_id=chat.chat_id, from_bot=True, date=int(time.time()),
@@ -192,14 +194,16 @@ async def send_document(sandbox: BotApiSandbox, bot: BotState, p: Params) -> dic
     chat = writable_chat(sandbox, bot, p.get("chat_id"))
     if isinstance(document, UploadedFile):
         name = PurePosixPath(document.filename or "document").name
-        mime = document.content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        # Telegram names the type from the file name when the upload does not say (or says octet-stream).
+        declared = document.content_type if document.content_type != GENERIC_MIME else None
+        mime = declared or mimetypes.guess_type(name)[0] or GENERIC_MIME
         stored = bot.store_file(document.data, "documents", PurePosixPath(name).suffix, file_name=name,
                                 mime_type=mime)
     elif isinstance(document, str) and document in bot.files:
         stored = bot.files[document]
     else:
         raise bad_request("wrong file identifier/HTTP URL specified")
-    reply_to = _reply_target(chat, p)
+    reply_to = reply_target(chat, p)
     take_send_slot(sandbox, bot, chat)
     message = SandboxMessage(
         message_id=chat.next_message_id(), chat_id=chat.chat_id, from_bot=True, date=int(time.time()),

@@ -11,7 +11,7 @@ from bot.sandbox.state import BotState, ChatState, SandboxMessage, UserProfile
 
 # Telegram marks "/command" and "/command@bot" at the start of a word as bot_command entities.
 BOT_COMMAND = re.compile(r"(?<![\w/])/[a-zA-Z0-9_]{1,64}(?:@[a-zA-Z0-9_]{3,32})?(?![\w/@])")
-MEDIA_FIELDS = ("document", "photo", "sticker", "voice", "location", "contact")
+MEDIA_FIELDS = ("document", "photo", "sticker", "voice", "location", "contact", "poll")
 
 
 def user_to_api(user: UserProfile) -> dict[str, Any]:

@@ -18,6 +18,7 @@ from bot.sandbox.client import SandboxUser
 from bot.sandbox.methods import MESSAGE_METHODS, Handler
 from bot.sandbox.objects import my_chat_member
 from bot.sandbox.params import Params, read_params
+from bot.sandbox.polls import POLL_METHODS, cancel_timers
 from bot.sandbox.ratelimit import SlidingWindow
 from bot.sandbox.state import ApiCall, BotState, ChatState, UserProfile
 from bot.sandbox.updates import UpdateQueue
@@ -25,7 +26,7 @@ from bot.sandbox.updates import UpdateQueue
 LOGGER = logging.getLogger(__name__)
 TOKEN = re.compile(r"\d+:[A-Za-z0-9_-]+")
 METHODS: dict[str, tuple[str, Handler]] = {
-    name.lower(): (name, handler) for name, handler in {**BOT_METHODS, **MESSAGE_METHODS}.items()
+    name.lower(): (name, handler) for name, handler in {**BOT_METHODS, **MESSAGE_METHODS, **POLL_METHODS}.items()
 }
 UPLOAD_LIMIT = 50 * 1024 * 1024
 FIRST_BOT_ID = 7_000_000_001
@@ -42,6 +43,8 @@ class BotApiSandbox:
         # Messages (sends and edits) per second; None leaves that limit off.
         self.per_chat_limit: int | None = None
         self.global_limit: int | None = None
+        # Real seconds per second of a poll's open_period; tests shrink it to see polls close quickly.
+        self.open_period_scale: float = 1.0
         self.rate_window = SlidingWindow()
         self._blocked: set[int] = set()
         self._bots: dict[str, BotState] = {}
@@ -78,6 +81,7 @@ class BotApiSandbox:
     async def stop(self) -> None:
         """Release waiting long polls, stop webhook deliveries and close the server."""
         for bot in self._bots.values():
+            cancel_timers(bot)
             await bot.updates.close()
         if self._session is not None:
             await self._session.close()

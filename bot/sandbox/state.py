@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from bot.sandbox.polls import PollState
     from bot.sandbox.updates import UpdateQueue
 
-EventKind = Literal["message", "edit", "delete", "user_message", "callback"]
+EventKind = Literal["message", "edit", "delete", "user_message", "callback", "poll_answer"]
 BOT_EVENT_KINDS = frozenset({"message", "edit", "delete"})
 
 
@@ -71,6 +72,7 @@ class SandboxMessage:
     voice: dict[str, Any] | None = None
     location: dict[str, Any] | None = None
     contact: dict[str, Any] | None = None
+    poll: dict[str, Any] | None = None
     reply_to_message_id: int | None = None
     has_protected_content: bool = False
 
@@ -104,7 +106,8 @@ class ChatEvent:
 
     def describe(self) -> str:
         """One line for failure messages."""
-        text = "" if self.message is None else (self.message.text or self.message.caption or "")
+        message = self.message
+        text = "" if message is None else (message.text or message.caption or (message.poll or {}).get("question", ""))
         detail = f" data={self.data!r}" if self.data is not None else ""
         return f"{self.kind} #{getattr(self.message, 'message_id', '?')} {text[:60]!r}{detail}"
 
@@ -214,6 +217,7 @@ class BotState:
     files: dict[str, StoredFile] = field(default_factory=dict)
     commands: dict[tuple[tuple[str, str, int], str], list[dict[str, str]]] = field(default_factory=dict)
     callbacks: dict[str, PendingCallback] = field(default_factory=dict)
+    polls: dict[str, PollState] = field(default_factory=dict)
 
     def as_user(self) -> dict[str, Any]:
         """The bot as a User object (the "from" of its messages)."""

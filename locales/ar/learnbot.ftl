@@ -27,6 +27,8 @@ help =
     /start: الترحيب والقائمة الرئيسية
     /courses: تصفح الدورات
     /continue: المتابعة من حيث توقفت
+    /review: الإجابة عن الأسئلة المستحقة للمراجعة
+    /verify الرمز: التحقق من شهادة
     /language: تغيير اللغة
     /mydata: عرض البيانات المحفوظة عنك
     /deleteme: حذف حسابك وسجل تقدمك
@@ -134,3 +136,73 @@ deleteme-yes = 🗑 نعم، حذف كل شيء
 deleteme-no = الاحتفاظ بحسابي
 deleteme-done = تم مسح حسابك وسجل تقدمك. يمكنك إرسال /start إذا رغبت في البدء من جديد في أي وقت.
 deleteme-kept = لم يتم حذف أي شيء.
+
+## Quizzes
+menu-review = 🔁 المراجعة (أسئلة مستحقة: { $count })
+command-review = مراجعة الأسئلة المستحقة
+command-verify = التحقق من رمز شهادة
+command-stats = إحصاءات الدورات
+command-export = تقدم كل متدرب ومتدربة (CSV)
+command-revoke-certificate = إلغاء شهادة
+lesson-check = ✅ اختبار الفهم
+final-quiz = 📝 الاختبار النهائي
+quiz-title-lesson = اختبار قصير للدرس
+quiz-title-final = الاختبار النهائي: { $course }
+quiz-title-review = المراجعة
+quiz-progress = السؤال { $number } من { $total }
+quiz-choose-several = يرجى تحديد جميع الإجابات الصحيحة، ثم الضغط على «إرسال».
+quiz-submit = إرسال ✅
+quiz-true = صحيح
+quiz-false = خطأ
+quiz-correct = ✅ إجابة صحيحة.
+quiz-wrong = ❌ الإجابة ليست صحيحة تمامًا.
+quiz-answer-was = الإجابة الصحيحة:
+quiz-explanation = التوضيح: { $text }
+quiz-next = السؤال التالي ◀️
+quiz-see-result = عرض النتيجة ◀️
+quiz-lesson-result = الإجابات الصحيحة: { $correct } من { $total }.
+quiz-final-score = النتيجة: { $correct } من { $total } ({ $percent }%). درجة النجاح: { $pass }%.
+quiz-passed = 🎉 لقد نجحت. تم إرسال شهادتك إلى هذه المحادثة.
+quiz-failed = لم يحالفك النجاح هذه المرة.
+quiz-time-up = ⏱ انتهى الوقت: تُحتسب الأسئلة غير المجاب عنها إجابات خاطئة.
+quiz-to-review = للمراجعة:
+quiz-review-later = ستُعرض عليك الأسئلة التي أخطأت فيها مجددًا في /review.
+quiz-review-done = اكتملت المراجعة. الإجابات الصحيحة: { $correct } من { $total }. تُجدول المراجعات التالية بحسب مدى معرفتك بكل إجابة.
+quiz-retake-after = يمكنك إعادة الاختبار النهائي بعد { $time } (بتوقيت UTC).
+quiz-no-attempts = لقد استنفدت جميع المحاولات المسموح بها لهذا الاختبار النهائي. يرجى التواصل مع مسؤول التدريب.
+quiz-nothing-due = لا توجد أسئلة تستدعي المراجعة حاليًا. ستظهر هنا الأسئلة التي تجيب عنها في الاختبارات عندما يحين موعد مراجعتها.
+quiz-time-limit = الحد الزمني (بالدقائق): { $minutes }.
+quiz-stale = لم يعد هذا السؤال متاحًا.
+quiz-poll-hint = يرجى الإجابة في الاستطلاع أعلاه، وسيليه السؤال التالي.
+back-to-course = ▶️ العودة إلى الدورة
+
+## Certificates
+certificate-button = 📄 الشهادة
+certificate-caption = الشهادة { $code }: { $course }
+certificate-title = شهادة إتمام
+certificate-body = تشهد هذه الشهادة بإتمام حاملها بنجاح الدورة التدريبية
+certificate-holder = حامل الشهادة: { $name }
+certificate-date = تاريخ الإصدار: { $date }
+certificate-score = الدرجة في الاختبار النهائي: { $percent }%
+certificate-code = رمز التحقق: { $code }
+certificate-verify-hint = يمكن لأي شخص التحقق من هذه الشهادة بإرسال /verify { $code } إلى البوت.
+certificate-name-shown = يظهر اسمك لمن يتحقق من هذه الشهادة.
+certificate-name-hidden = لا يظهر اسمك لمن يتحقق من هذه الشهادة.
+certificate-show-name = 👁 إظهار اسمي عند التحقق
+certificate-hide-name = 🙈 إخفاء اسمي
+verify-usage = يرجى إرسال /verify متبوعًا برمز الشهادة، على سبيل المثال: /verify LB-ABCDE-12345
+verify-valid = ✅ الشهادة { $code } صالحة: «{ $course }»، صادرة بتاريخ { $date }.
+verify-valid-holder = حامل الشهادة: { $name }
+verify-revoked = ⚠️ الشهادة { $code } («{ $course }»، الصادرة بتاريخ { $date }) ملغاة.
+verify-unknown = لا توجد شهادة تحمل الرمز { $code }.
+revoke-certificate-usage = يرجى إرسال /revoke_certificate متبوعًا برمز الشهادة.
+revoke-certificate-done = أصبحت الشهادة { $code } ملغاة.
+revoke-certificate-unknown = لا توجد شهادة صالحة تحمل الرمز { $code }.
+
+## Statistics for managers
+stats-line = عدد من بدأ الدورة: { $started } · عدد من أكملها: { $completed } · متوسط الدرجات في الاختبار النهائي: { $average } · نسبة النجاح: { $rate }
+stats-none = –
+stats-percent = { $value }%
+stats-hardest = الأسئلة الأصعب:
+stats-hard-question = نسبة الإجابات الصحيحة { $percent }% (عدد الإجابات: { $answered }): { $text }
+export-caption = تقدم كل متدرب ومتدربة، بواقع صف واحد لكل دورة تم البدء فيها.

@@ -202,6 +202,7 @@ revoke-certificate-unknown = No valid certificate has the code { $code }.
 ## Statistics for managers
 stats-line = Started: { $started } · completed: { $completed } · average final score: { $average } · pass rate: { $rate }
 stats-none = –
+stats-percent = { $value } %
 stats-hardest = Hardest questions:
 stats-hard-question = { $percent } % correct ({ $answered } answers): { $text }
 export-caption = Progress of every learner, one row per course started.

@@ -27,6 +27,8 @@ help =
     /start: bienvenida y menú principal
     /courses: ver los cursos
     /continue: retomar donde lo dejó
+    /review: responder a las preguntas pendientes de repaso
+    /verify CÓDIGO: comprobar un certificado
     /language: cambiar el idioma
     /mydata: ver los datos que se guardan sobre usted
     /deleteme: eliminar su cuenta y su progreso
@@ -134,3 +136,73 @@ deleteme-yes = 🗑 Sí, eliminar todo
 deleteme-no = Conservar mi cuenta
 deleteme-done = Se han borrado su cuenta y su progreso. Envíe /start si alguna vez desea volver a empezar.
 deleteme-kept = No se ha eliminado nada.
+
+## Quizzes
+menu-review = 🔁 Repaso (pendientes: { $count })
+command-review = Repasar las preguntas pendientes
+command-verify = Comprobar un código de certificado
+command-stats = Estadísticas de los cursos
+command-export = Progreso de cada participante (CSV)
+command-revoke-certificate = Revocar un certificado
+lesson-check = ✅ Comprobar lo aprendido
+final-quiz = 📝 Cuestionario final
+quiz-title-lesson = Comprobación de la lección
+quiz-title-final = Cuestionario final: { $course }
+quiz-title-review = Repaso
+quiz-progress = Pregunta { $number } de { $total }
+quiz-choose-several = Seleccione todas las respuestas correctas y, a continuación, pulse Enviar.
+quiz-submit = Enviar ✅
+quiz-true = Verdadero
+quiz-false = Falso
+quiz-correct = ✅ Correcto.
+quiz-wrong = ❌ No es del todo correcto.
+quiz-answer-was = La respuesta correcta:
+quiz-explanation = Explicación: { $text }
+quiz-next = Siguiente pregunta ▶️
+quiz-see-result = Ver el resultado ▶️
+quiz-lesson-result = Respuestas correctas: { $correct } de { $total }.
+quiz-final-score = Puntuación: { $correct } de { $total } ({ $percent } %). Nota mínima para aprobar: { $pass } %.
+quiz-passed = 🎉 Ha aprobado. Su certificado se ha enviado a este chat.
+quiz-failed = Esta vez no ha aprobado.
+quiz-time-up = ⏱ Se ha agotado el tiempo: las preguntas sin responder cuentan como incorrectas.
+quiz-to-review = Para repasar:
+quiz-review-later = Las preguntas falladas volverán a aparecer en /review.
+quiz-review-done = Repaso finalizado. Respuestas correctas: { $correct } de { $total }. Los próximos repasos se programan según lo bien que conocía cada respuesta.
+quiz-retake-after = Podrá volver a realizar el cuestionario final a partir del { $time } (UTC).
+quiz-no-attempts = Ha agotado todos los intentos permitidos para este cuestionario final. Póngase en contacto con su responsable de formación.
+quiz-nothing-due = No hay nada que repasar por ahora. Las preguntas que responda en los cuestionarios volverán aquí cuando toque repasarlas.
+quiz-time-limit = Tiempo límite: { $minutes } min.
+quiz-stale = Esta pregunta ya no está disponible.
+quiz-poll-hint = Responda en la encuesta de arriba; después aparecerá la siguiente pregunta.
+back-to-course = ◀️ Volver al curso
+
+## Certificates
+certificate-button = 📄 Certificado
+certificate-caption = Certificado { $code }: { $course }
+certificate-title = Certificado de finalización
+certificate-body = Por la presente se hace constar que la persona titular ha completado satisfactoriamente el curso
+certificate-holder = Titular: { $name }
+certificate-date = Fecha de expedición: { $date }
+certificate-score = Puntuación en el cuestionario final: { $percent } %
+certificate-code = Código de verificación: { $code }
+certificate-verify-hint = Cualquier persona puede comprobar este certificado enviando /verify { $code } al bot.
+certificate-name-shown = Su nombre se muestra a las personas que comprueban este certificado.
+certificate-name-hidden = Su nombre no se muestra a las personas que comprueban este certificado.
+certificate-show-name = 👁 Mostrar mi nombre en las comprobaciones
+certificate-hide-name = 🙈 Ocultar mi nombre
+verify-usage = Envíe /verify seguido del código del certificado, por ejemplo: /verify LB-ABCDE-12345
+verify-valid = ✅ Certificado { $code } válido: «{ $course }», expedido el { $date }.
+verify-valid-holder = Titular: { $name }
+verify-revoked = ⚠️ Se ha revocado el certificado { $code } («{ $course }», expedido el { $date }).
+verify-unknown = No hay ningún certificado con el código { $code }.
+revoke-certificate-usage = Envíe /revoke_certificate seguido del código.
+revoke-certificate-done = El certificado { $code } ha quedado revocado.
+revoke-certificate-unknown = No hay ningún certificado válido con el código { $code }.
+
+## Statistics for managers
+stats-line = Personas que lo han empezado: { $started } · lo han completado: { $completed } · puntuación media en el cuestionario final: { $average } · tasa de aprobación: { $rate }
+stats-none = –
+stats-percent = { $value } %
+stats-hardest = Preguntas más difíciles:
+stats-hard-question = { $percent } % de aciertos (respuestas: { $answered }): { $text }
+export-caption = Progreso de cada participante, con una fila por curso iniciado.

@@ -27,6 +27,8 @@ help =
     /start : accueil et menu principal
     /courses : parcourir les cours
     /continue : reprendre là où vous en étiez
+    /review : répondre aux questions à réviser
+    /verify CODE : vérifier un certificat
     /language : changer de langue
     /mydata : voir les données enregistrées vous concernant
     /deleteme : supprimer votre compte et votre progression
@@ -134,3 +136,73 @@ deleteme-yes = 🗑 Oui, tout supprimer
 deleteme-no = Conserver mon compte
 deleteme-done = Votre compte et votre progression ont été effacés. Envoyez /start si vous souhaitez recommencer un jour.
 deleteme-kept = Rien n’a été supprimé.
+
+## Quizzes
+menu-review = 🔁 Révision ({ $count } en attente)
+command-review = Réviser les questions en attente
+command-verify = Vérifier un code de certificat
+command-stats = Statistiques des cours
+command-export = Progression de chaque personne en formation (CSV)
+command-revoke-certificate = Révoquer un certificat
+lesson-check = ✅ Vérifier mes acquis
+final-quiz = 📝 Quiz final
+quiz-title-lesson = Contrôle de la leçon
+quiz-title-final = Quiz final : { $course }
+quiz-title-review = Révision
+quiz-progress = Question { $number } sur { $total }
+quiz-choose-several = Sélectionnez toutes les bonnes réponses, puis appuyez sur Valider.
+quiz-submit = Valider ✅
+quiz-true = Vrai
+quiz-false = Faux
+quiz-correct = ✅ Bonne réponse.
+quiz-wrong = ❌ Pas tout à fait.
+quiz-answer-was = La bonne réponse :
+quiz-explanation = Explication : { $text }
+quiz-next = Question suivante ▶️
+quiz-see-result = Voir le résultat ▶️
+quiz-lesson-result = Bonnes réponses : { $correct } sur { $total }.
+quiz-final-score = Résultat : { $correct } sur { $total } ({ $percent } %). Note de passage : { $pass } %.
+quiz-passed = 🎉 Vous avez réussi. Votre certificat a été envoyé dans cette conversation.
+quiz-failed = Vous n’avez pas réussi cette fois-ci.
+quiz-time-up = ⏱ Temps écoulé : les questions sans réponse sont comptées comme fausses.
+quiz-to-review = À revoir :
+quiz-review-later = Les questions manquées vous seront de nouveau proposées dans /review.
+quiz-review-done = Révision terminée. Bonnes réponses : { $correct } sur { $total }. Les prochaines révisions sont planifiées selon votre degré de maîtrise de chaque réponse.
+quiz-retake-after = Vous pourrez repasser le quiz final à partir du { $time } (UTC).
+quiz-no-attempts = Vous avez utilisé toutes les tentatives autorisées pour ce quiz final. Veuillez contacter votre responsable de formation.
+quiz-nothing-due = Rien à réviser pour le moment. Les questions auxquelles vous répondez dans les quiz reviendront ici lorsqu’il sera temps de les réviser.
+quiz-time-limit = Temps imparti : { $minutes } min.
+quiz-stale = Cette question n’est plus disponible.
+quiz-poll-hint = Répondez dans le sondage ci-dessus ; la question suivante s’affichera ensuite.
+back-to-course = ◀️ Retour au cours
+
+## Certificates
+certificate-button = 📄 Certificat
+certificate-caption = Certificat { $code } : { $course }
+certificate-title = Certificat de fin de formation
+certificate-body = Le présent certificat atteste que la personne qui en est titulaire a suivi avec succès le cours
+certificate-holder = Titulaire : { $name }
+certificate-date = Date de délivrance : { $date }
+certificate-score = Résultat au quiz final : { $percent } %
+certificate-code = Code de vérification : { $code }
+certificate-verify-hint = Toute personne peut vérifier ce certificat en envoyant /verify { $code } au bot.
+certificate-name-shown = Votre nom est visible des personnes qui vérifient ce certificat.
+certificate-name-hidden = Votre nom n’est pas visible des personnes qui vérifient ce certificat.
+certificate-show-name = 👁 Afficher mon nom lors des vérifications
+certificate-hide-name = 🙈 Masquer mon nom
+verify-usage = Envoyez /verify suivi du code du certificat, par exemple : /verify LB-ABCDE-12345
+verify-valid = ✅ Certificat { $code } valide : « { $course } », délivré le { $date }.
+verify-valid-holder = Titulaire : { $name }
+verify-revoked = ⚠️ Le certificat { $code } (« { $course } », délivré le { $date }) a été révoqué.
+verify-unknown = Aucun certificat ne porte le code { $code }.
+revoke-certificate-usage = Envoyez /revoke_certificate suivi du code.
+revoke-certificate-done = Le certificat { $code } est révoqué.
+revoke-certificate-unknown = Aucun certificat valide ne porte le code { $code }.
+
+## Statistics for managers
+stats-line = Personnes ayant commencé : { $started } · ayant terminé : { $completed } · résultat moyen au quiz final : { $average } · taux de réussite : { $rate }
+stats-none = –
+stats-percent = { $value } %
+stats-hardest = Questions les plus difficiles :
+stats-hard-question = { $percent } % de bonnes réponses (sur { $answered }) : { $text }
+export-caption = Progression de chaque personne en formation, une ligne par cours commencé.

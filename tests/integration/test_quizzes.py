@@ -264,7 +264,8 @@ async def test_manager_statistics_and_export(quiz_bot, sandbox: BotApiSandbox) -
     await manager.send("/stats")
     stats = await manager.wait_reply()
     assert COURSE.titles["en"] in stats.text
-    assert T("stats-line", started=1, completed=0, average="100 %", rate="100 %") in stats.text
+    hundred = T("stats-percent", value=100)
+    assert T("stats-line", started=1, completed=0, average=hundred, rate=hundred) in stats.text
     await manager.send("/export")
     export = await manager.wait_reply()
     rows = list(csv.DictReader(io.StringIO(sandbox.bot_state().files[export.document["file_id"]].content.decode())))

@@ -169,6 +169,20 @@ async def test_send_document_checks_its_caption_and_file(api: RawApi, http: aioh
         assert (response.status, await response.read()) == (200, b"%PDF-1.4 certificate")
 
 
+async def test_document_type_comes_from_the_name_when_the_upload_is_generic(
+        http: aiohttp.ClientSession, sandbox: BotApiSandbox, token: str, user: SandboxUser) -> None:
+    sent = []
+    for name, content_type in (("export.csv", "application/octet-stream"), ("export.csv", None),
+                               ("notes.unknownext", None), ("data.bin", "application/x-custom")):
+        form = aiohttp.FormData({"chat_id": str(CHAT)})
+        form.add_field("document", b"id,name\n", filename=name, content_type=content_type)
+        async with http.post(f"{sandbox.base_url}{token}/sendDocument", data=form) as response:
+            sent.append((await response.json())["result"]["document"])
+    assert [(document["file_name"], document["mime_type"]) for document in sent] == [
+        ("export.csv", "text/csv"), ("export.csv", "text/csv"), ("notes.unknownext", "application/octet-stream"),
+        ("data.bin", "application/x-custom")]
+
+
 async def test_http_surface(http: aiohttp.ClientSession, sandbox: BotApiSandbox, token: str, user: SandboxUser) -> None:
     base = f"{sandbox.base_url}{token}"
 

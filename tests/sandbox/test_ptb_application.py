@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 import pytest
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Poll, PollAnswer, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter
 from telegram.ext import (
@@ -12,6 +14,8 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     MessageHandler,
+    PollAnswerHandler,
+    PollHandler,
     filters,
 )
 
@@ -109,3 +113,69 @@ async def test_errors_reach_ptb_as_its_exceptions(ptb_bot: Bot, sandbox: BotApiS
     sandbox.block(user.id)
     with pytest.raises(Forbidden, match="bot was blocked by the user"):
         await ptb_bot.send_message(user.id, "third")
+
+
+# The sandbox, like Telegram, still returns the deprecated correct_option_id next to correct_option_ids.
+@pytest.mark.filterwarnings("ignore:.*correct_option_id.*:telegram.warnings.PTBDeprecationWarning")
+async def test_quiz_answer_reaches_the_poll_answer_handler(run_app: RunApp, sandbox: BotApiSandbox) -> None:
+    answers: asyncio.Queue[PollAnswer] = asyncio.Queue()
+    states: list[Poll] = []
+
+    async def quiz(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_chat is not None
+        sent = await context.bot.send_poll(
+            update.effective_chat.id, "Which body publishes Red Notices?", ["Europol", "INTERPOL", "The UN"],
+            type=Poll.QUIZ, is_anonymous=False, correct_option_ids=[1],
+            explanation="<b>INTERPOL</b> does, at a member country's request", explanation_parse_mode=ParseMode.HTML)
+        assert sent.poll is not None and sent.poll.correct_option_ids == (1,)
+        context.bot_data[sent.poll.id] = (sent.chat_id, sent.message_id)
+
+    async def on_answer(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.poll_answer is not None
+        await answers.put(update.poll_answer)
+        chat_id, message_id = context.bot_data[update.poll_answer.poll_id]
+        closed = await context.bot.stop_poll(chat_id, message_id)
+        assert closed.is_closed and closed.options[1].voter_count == 1
+
+    async def on_poll(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.poll is not None
+        states.append(update.poll)
+
+    async with run_app(CommandHandler("quiz", quiz), PollAnswerHandler(on_answer), PollHandler(on_poll)):
+        user = sandbox.user(user_id=1004, first_name="Ana")
+        await user.send("/quiz")
+        message = await user.wait_reply()
+        assert message.poll is not None
+        assert (message.poll["type"], message.poll["is_anonymous"], message.poll["correct_option_ids"]) == (
+            "quiz", False, [1])
+        assert message.poll["explanation"] == "INTERPOL does, at a member country's request"
+        assert message.poll["explanation_entities"] == [{"type": "bold", "offset": 0, "length": 8}]
+        await user.answer_poll(message, [1])
+        answer = await asyncio.wait_for(answers.get(), 5)
+        assert (answer.poll_id, answer.option_ids, answer.option_persistent_ids) == (message.poll["id"], (1,), ("1",))
+        assert answer.user is not None and answer.user.id == 1004
+        stopped = await user.wait_reply()
+        assert stopped.message_id == message.message_id and stopped.poll is not None and stopped.poll["is_closed"]
+        with pytest.raises(ValueError, match="can't answer closed poll"):
+            await user.answer_poll(stopped, [0])
+        while len(states) < 2:
+            await asyncio.sleep(0.01)
+    assert [(poll.total_voter_count, poll.is_closed) for poll in states] == [(1, False), (1, True)]
+    [send] = sandbox.calls_of("sendPoll")
+    assert send.params["correct_option_ids"] == [1] and "correct_option_id" not in send.params
+    assert send.params["type"] == "quiz" and send.params["is_anonymous"] is False
+
+
+async def test_certificate_pdf_goes_out_with_its_caption(ptb_bot: Bot, sandbox: BotApiSandbox,
+                                                         user: SandboxUser) -> None:
+    sent = await ptb_bot.send_document(user.id, b"%PDF-1.4 certificate of Ana", filename="certificate.pdf",
+                                       caption="<b>Certificate</b> for Ana", parse_mode=ParseMode.HTML,
+                                       protect_content=True)
+    assert sent.document is not None and sent.has_protected_content
+    assert (sent.document.file_name, sent.document.mime_type, sent.document.file_size) == (
+        "certificate.pdf", "application/pdf", 27)
+    assert sent.caption == "Certificate for Ana" and sent.caption_entities[0].type == "bold"
+    file = await ptb_bot.get_file(sent.document.file_id)
+    assert await file.download_as_bytearray() == bytearray(b"%PDF-1.4 certificate of Ana")
+    [message] = user.messages
+    assert message.document is not None and message.caption == "Certificate for Ana"
