@@ -5,10 +5,15 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import asyncpg
 import pytest
+from sqlalchemy.ext.asyncio import async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.storage.database import create_engine, session_factory, upgrade_database
 
 POSTGRES_ADMIN_DSN = os.environ.get("LEARNBOT_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/postgres")
 # Without PostgreSQL a developer's run skips those cases; CI must not silently skip them.
@@ -54,3 +59,24 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
+
+
+class FixedClock:
+    """A clock that stands still until a test moves it (clock.now += timedelta(...))."""
+
+    def __init__(self, now: datetime = datetime(2026, 11, 29, 9, 0, tzinfo=UTC), *, tick: timedelta = timedelta()) -> None:
+        self.now = now
+        self._tick = tick
+
+    def __call__(self) -> datetime:
+        self.now += self._tick
+        return self.now
+
+
+@pytest.fixture
+async def sessions(database_url: str) -> AsyncIterator[async_sessionmaker[AsyncSession]]:
+    """Session factory on a freshly migrated database."""
+    engine = create_engine(database_url)
+    await upgrade_database(engine)
+    yield session_factory(engine)
+    await engine.dispose()

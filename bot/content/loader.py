@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -19,7 +18,7 @@ from bot.content.model import (
     QuizPolicy,
     Report,
 )
-from bot.content.quizzes import QUIZ_FILE, key_line, load_questions, read_quiz_policy
+from bot.content.quizzes import QUIZ_FILE, key_line, load_questions, read_quiz_policy, read_toml
 from bot.formatting import markdown_to_html
 from bot.settings import SUPPORTED_LOCALES
 
@@ -101,12 +100,8 @@ def _read_metadata(
     if not path.is_file():
         report.add(Problem(path, 0, "missing course.toml (order, [title] and [summary])"))
         return None
-    text = path.read_text(encoding="utf-8-sig")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = re.search(r"line (\d+)", str(error))
-        report.add(Problem(path, int(line.group(1)) if line else 1, f"invalid TOML: {error}"))
+    data = read_toml(path, report)
+    if data is None:
         return None
     before = len(report.problems)
     for key in sorted(set(data) - COURSE_KEYS):

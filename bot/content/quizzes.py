@@ -33,6 +33,16 @@ _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,23}$")
 _DEFAULT_POLICY = QuizPolicy()
 
 
+def read_toml(path: Path, report: Report) -> dict[str, Any] | None:
+    """Parse a TOML file; a syntax error is reported at its line."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except tomllib.TOMLDecodeError as error:
+        line = re.search(r"line (\d+)", str(error))
+        report.add(Problem(path, int(line.group(1)) if line else 1, f"invalid TOML: {error}"))
+        return None
+
+
 def key_line(path: Path, key: str) -> int:
     """The first line of a TOML file that starts with key (1 when absent)."""
     try:
@@ -107,13 +117,10 @@ def _question(index: int, parsed: Mapping[str, list[tuple[int, dict[str, Any]]]]
 
 
 def _parse_file(path: Path, lesson_ids: list[str], report: Report) -> list[tuple[int, dict[str, Any]]] | None:
-    text = path.read_text(encoding="utf-8-sig")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = re.search(r"line (\d+)", str(error))
-        report.add(Problem(path, int(line.group(1)) if line else 1, f"invalid TOML: {error}"))
+    data = read_toml(path, report)
+    if data is None:
         return None
+    text = path.read_text(encoding="utf-8-sig")
     for key in sorted(set(data) - {"question"}):
         report.add(Problem(path, key_line(path, key), f"unknown key '{key}' (questions are [[question]] tables)"))
     entries = data.get("question", [])

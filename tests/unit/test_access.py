@@ -14,18 +14,11 @@ from bot.services.officers import OfficerService
 from bot.services.personnel import PersonnelService, parse_personnel_csv
 from bot.services.privacy import IdentifierHasher
 from bot.storage.database import UnitOfWork, create_engine, session_factory, upgrade_database
+from tests.conftest import FixedClock
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "personnel"
 HASHER = IdentifierHasher("k" * 40)
 ADMIN = 999
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -33,7 +26,7 @@ async def world(database_url: str) -> AsyncIterator:
     engine = create_engine(database_url)
     await upgrade_database(engine)
     sessions = session_factory(engine)
-    clock = Clock()
+    clock = FixedClock()
     unit = UnitOfWork(sessions)
     rows, _ = parse_personnel_csv((FIXTURES / "valid.csv").read_bytes(), HASHER)
     personnel = PersonnelService(clock)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -11,25 +10,13 @@ import pytest
 from bot.content import load_catalogue
 from bot.services.learning import LearningService
 from bot.services.officers import OfficerService
-from bot.storage.database import UnitOfWork, create_engine, session_factory, upgrade_database
+from bot.storage.database import UnitOfWork
+from tests.conftest import FixedClock
 from tests.support.content import write_course
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(seconds=1)
-        return self.now
-
-
-@pytest.fixture
-async def sessions(database_url: str) -> AsyncIterator:
-    engine = create_engine(database_url)
-    await upgrade_database(engine)
-    yield session_factory(engine)
-    await engine.dispose()
+def FakeClock() -> FixedClock:  # noqa: N802
+    return FixedClock(tick=timedelta(seconds=1))
 
 
 @pytest.fixture

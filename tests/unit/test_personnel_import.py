@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 
 from bot.services.personnel import PersonnelService, parse_personnel_csv
 from bot.services.privacy import IdentifierHasher
-from bot.storage.database import UnitOfWork, create_engine, session_factory, upgrade_database
+from bot.storage.database import UnitOfWork
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "personnel"
 HASHER = IdentifierHasher("k" * 40)
@@ -64,14 +63,6 @@ def test_each_kind_of_error_rejects_the_whole_file(fixture: str, expected: str) 
 def test_problems_never_echo_the_phone_number() -> None:
     _, problems = parse("bad_phone.csv")
     assert "06 12" not in " ".join(map(str, problems))
-
-
-@pytest.fixture
-async def sessions(database_url: str) -> AsyncIterator:
-    engine = create_engine(database_url)
-    await upgrade_database(engine)
-    yield session_factory(engine)
-    await engine.dispose()
 
 
 async def test_plan_reports_added_updated_removed_unchanged(sessions) -> None:

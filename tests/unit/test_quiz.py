@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -18,15 +18,8 @@ from bot.services.privacy import IdentifierHasher
 from bot.services.quiz import Outcome, QuizService, Refusal, Refused, Result, Step
 from bot.services.review import ReviewService, rating_for
 from bot.storage.database import UnitOfWork, create_engine, session_factory, upgrade_database
+from tests.conftest import FixedClock
 from tests.support.content import write_course, write_quiz
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 29, 9, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
@@ -42,7 +35,7 @@ def catalogue(tmp_path: Path):
 async def world(database_url: str, catalogue) -> AsyncIterator:
     engine = create_engine(database_url)
     await upgrade_database(engine)
-    clock = Clock()
+    clock = FixedClock()
     hasher = IdentifierHasher("k" * 40)
     certificates = CertificateService(clock, AuditLog(clock), hasher)
     quiz = QuizService(catalogue, clock, ReviewService(), certificates, random.Random(7))
