@@ -12,7 +12,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import ApplicationBuilder, BaseUpdateProcessor, ContextTypes, TypeHandler
 
-from bot.commands import publish_commands, show_commands_in_chat
+from bot.commands import publish_commands
 from bot.content import load_catalogue
 from bot.context import CustomContext, LearnbotApplication, Services
 from bot.handlers import (
@@ -30,7 +30,7 @@ from bot.handlers import (
 )
 from bot.handlers.common import identify_officer
 from bot.i18n import I18n
-from bot.services.access import AccessRules, AccessService, Role
+from bot.services.access import AccessRules, AccessService
 from bot.services.audit import AuditLog
 from bot.services.certificates import CertificateService
 from bot.services.clock import Clock, utc_now
@@ -158,8 +158,6 @@ async def prepare(application: LearnbotApplication) -> None:  # type: ignore[typ
     services = application.services
     await upgrade_database(services.engine)
     await publish_commands(application, services.i18n)
-    for admin_id in sorted(services.settings.admin_ids):
-        await show_commands_in_chat(application.bot, services.i18n, admin_id, services.i18n.default_locale, Role.ADMIN)
 
 
 async def release(application: LearnbotApplication) -> None:  # type: ignore[type-arg]

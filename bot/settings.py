@@ -73,7 +73,8 @@ class Settings(BaseSettings):
     @field_validator("webhook_url")
     @classmethod
     def _https_webhook(cls, value: str | None) -> str | None:
-        if value and not value.startswith("https://"):
+        # Telegram only calls HTTPS webhooks; plain HTTP is allowed on loopback for a local Bot API server.
+        if value and not value.startswith(("https://", "http://127.0.0.1", "http://localhost")):
             raise ValueError("must be an https:// address (Telegram only calls HTTPS webhooks)")
         return value or None
 

@@ -7,7 +7,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.context import CustomContext
 from bot.formatting import escape
-from bot.handlers.common import command, main_menu, show
+from bot.handlers.common import command, main_menu, refresh_command_menu, show
 from bot.handlers.verification import looks_like_invite, redeem
 from bot.keyboards import Help, Menu, handles, parse
 
@@ -27,6 +27,9 @@ async def _handle_start(update: Update, context: CustomContext) -> None:
         await redeem(update, context, context.args[0])
         return
     t = context.t
+    if update.effective_user is not None:
+        # Administrators and managers find their commands in this chat's menu from the first /start.
+        await refresh_command_menu(context, update.effective_user.id)
     name = update.effective_user.first_name if update.effective_user else ""
     text = f"{escape(t('welcome', name=name))}\n\n{escape(t('menu-title'))}"
     await show(update, context, text, await main_menu(context))

@@ -24,6 +24,7 @@ LOGGER = logging.getLogger(__name__)
 # Telegram leaves these three out unless a bot lists them in allowed_updates.
 OPT_IN_UPDATES = frozenset({"chat_member", "message_reaction", "message_reaction_count"})
 WEBHOOK_TIMEOUT = aiohttp.ClientTimeout(total=10)
+WEBHOOK_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 0.0)  # about 6 s of retries, then give up
 
 
 @dataclass
@@ -163,11 +164,15 @@ class UpdateQueue:
         try:
             # One delivery at a time keeps updates in order, as with max_connections=1.
             async with self._delivery_lock:
-                await self._post_now(webhook, update)
+                # Telegram retries a failed delivery; PTB, for one, sets its webhook before it listens.
+                for delay in WEBHOOK_RETRY_DELAYS:
+                    if await self._post_now(webhook, update) or self.webhook is not webhook:
+                        return
+                    await asyncio.sleep(delay)
         finally:
             self._in_flight -= 1
 
-    async def _post_now(self, webhook: Webhook, update: dict[str, Any]) -> None:
+    async def _post_now(self, webhook: Webhook, update: dict[str, Any]) -> bool:
         headers = {"X-Telegram-Bot-Api-Secret-Token": webhook.secret_token} if webhook.secret_token else {}
         error: str | None = None
         try:
@@ -181,3 +186,4 @@ class UpdateQueue:
             LOGGER.warning("webhook delivery of update %s failed: %s", update["update_id"], error)
             webhook.last_error_date = int(time.time())
             webhook.last_error_message = error
+        return error is None

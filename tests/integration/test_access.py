@@ -185,13 +185,12 @@ async def test_manager_commands_are_refused_to_officers_and_absent_from_their_me
     assert {"invite", "unbind", "conflicts"} <= set(menus[MANAGER]) and "grant_manager" not in menus[MANAGER]
 
 
-async def test_admins_menu_is_published_when_their_chat_exists(run_seeded_bot, sandbox: BotApiSandbox) -> None:
+async def test_admins_menu_is_published_on_start(bot, sandbox: BotApiSandbox) -> None:
     admin = sandbox.user(user_id=ADMIN_ID, language_code="en")
-    await admin.send("/help")  # the chat exists before the bot starts
-    async with run_seeded_bot():
-        await admin.wait_reply()
-        scoped = [c for c in sandbox.calls_of("setMyCommands") if (c.params.get("scope") or {}).get("chat_id") == ADMIN_ID]
-        assert scoped and {"grant_manager", "revoke_manager", "invite"} <= {c["command"] for c in scoped[0].params["commands"]}
+    await admin.send("/start")
+    await admin.wait_reply()
+    scoped = [c for c in sandbox.calls_of("setMyCommands") if (c.params.get("scope") or {}).get("chat_id") == ADMIN_ID]
+    assert scoped and {"grant_manager", "revoke_manager", "invite"} <= {c["command"] for c in scoped[0].params["commands"]}
 
 
 async def test_admin_grants_and_revokes_the_manager_role(bot, sandbox: BotApiSandbox) -> None:

@@ -6,9 +6,11 @@ import asyncio
 import os
 import secrets
 import signal
+import socket
 import sys
 from pathlib import Path
 
+import aiohttp
 import pytest
 
 from bot.i18n import I18n
@@ -85,3 +87,43 @@ async def test_run_names_a_missing_secret(sandbox: BotApiSandbox, tmp_path: Path
     assert stderr.decode().strip().splitlines() == [
         f"learnbot: setting {missing} ({missing.removeprefix('LEARNBOT_').lower()}): is required to run the bot"
     ]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def test_webhook_mode_answers_and_rejects_requests_without_the_secret(sandbox: BotApiSandbox, tmp_path: Path) -> None:
+    port = free_port()
+    env = environment(sandbox, tmp_path, journey_content())
+    env |= {
+        "LEARNBOT_WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
+        "LEARNBOT_WEBHOOK_SECRET": secrets.token_urlsafe(24),
+        "LEARNBOT_WEBHOOK_LISTEN": "127.0.0.1",
+        "LEARNBOT_WEBHOOK_PORT": str(port),
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )
+    try:
+        user = sandbox.user(user_id=7301, language_code="en")
+        await user.send("/help")
+        assert (await user.wait_reply(timeout=30)).text == T("help")
+        assert sandbox.calls_of("setWebhook")[-1].params["secret_token"] == env["LEARNBOT_WEBHOOK_SECRET"]
+        forged = {"update_id": 999999, "message": {"message_id": 1, "date": 0, "chat": {"id": 7301, "type": "private"},
+                                                    "from": {"id": 7301, "is_bot": False, "first_name": "X"}, "text": "/help"}}
+        async with aiohttp.ClientSession() as session:
+            async with session.post(f"http://127.0.0.1:{port}/telegram", json=forged) as response:
+                assert response.status == 403
+            async with session.post(f"http://127.0.0.1:{port}/telegram", json=forged,
+                                    headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"}) as response:
+                assert response.status == 403
+        await user.expect_silence(0.5)
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), timeout=20) == 0
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -155,6 +156,32 @@ async def test_webhook_delivery_with_secret_token(api: RawApi, sandbox: BotApiSa
     assert await api.call("deleteWebhook") == (200, {"ok": True, "result": True, "description": "Webhook was deleted"})
     await user.send("polled again")
     assert [update["message"]["text"] for update in await api.ok("getUpdates")] == ["polled again"]
+
+
+async def test_failed_webhook_delivery_is_retried_until_the_receiver_listens(api: RawApi, sandbox: BotApiSandbox) -> None:
+    received: Received = asyncio.Queue()
+
+    async def receive(request: web.Request) -> web.Response:
+        await received.put((None, await request.json()))
+        return web.Response()
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    await api.ok("setWebhook", url=f"http://127.0.0.1:{port}/hook")
+    user = sandbox.user(user_id=2010)
+    await user.send("sent while nobody listens")
+    await asyncio.sleep(0.1)  # let the first deliveries fail
+    app = web.Application()
+    app.router.add_post("/hook", receive)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        _, update = await asyncio.wait_for(received.get(), timeout=5)
+        assert update["message"]["text"] == "sent while nobody listens"
+    finally:
+        await runner.cleanup()
 
 
 async def test_set_webhook_ends_a_long_poll_and_delete_can_drop_updates(api: RawApi, sandbox: BotApiSandbox,
