@@ -122,10 +122,11 @@ async def show(
                 return
             if not any(part in reason for part in _UNEDITABLE):
                 raise
-    chat = update.effective_chat
-    if chat is None:
+    # Poll answers carry no chat: the answer goes to the person's private chat, whose id is theirs.
+    chat_id = update.effective_chat.id if update.effective_chat else update.effective_user.id if update.effective_user else None
+    if chat_id is None:
         return
-    await context.bot.send_message(chat.id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    await context.bot.send_message(chat_id, text, parse_mode=ParseMode.HTML, reply_markup=keyboard)
 
 
 async def refuse_stale_button(update: Update, context: CustomContext) -> None:

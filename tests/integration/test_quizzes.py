@@ -278,3 +278,49 @@ async def test_manager_statistics_and_export(quiz_bot, sandbox: BotApiSandbox) -
     await verify(officer)
     await officer.send("/stats")
     assert (await officer.wait_reply()).text == T("role-required")
+
+
+@pytest.fixture
+async def poll_bot(run_seeded_bot: RunBot) -> AsyncIterator[LearnbotApplication]:
+    async with run_seeded_bot(quiz_content("poll")) as application:
+        yield application
+
+
+def poll_choice(poll_message: SandboxMessage, *, right: bool) -> tuple[Question, list[int]]:
+    """The question behind a quiz poll and option ids for a right or wrong answer (read off the options)."""
+    poll = poll_message.poll
+    assert poll is not None and poll["type"] == "quiz" and poll["is_anonymous"] is False
+    question = next(q for q in COURSE.questions if poll["question"].endswith(q.texts["en"]))
+    texts = [option["text"] for option in poll["options"]]
+    if question.kind == "truefalse":
+        truth = 0 in question.correct
+        return question, [texts.index(T("quiz-true") if truth == right else T("quiz-false"))]
+    wanted = {question.options["en"][i] for i in question.correct}
+    chosen = [i for i, text in enumerate(texts) if (text in wanted) == right]
+    return question, chosen if question.kind == "multiple" or right else chosen[:1]
+
+
+async def test_quiz_as_native_polls(poll_bot, sandbox: BotApiSandbox) -> None:
+    user = sandbox.user(user_id=5008, language_code="en")
+    await verify(user)
+    menu = await open_course(user)
+    lesson = COURSE.lessons[0]
+    await user.press_data(menu, f"k:{COURSE.id}:{lesson.id}")
+    checks = COURSE.lesson_check(lesson.id)
+    for number, _ in enumerate(checks):
+        poll_message = await user.wait_reply()
+        while poll_message.poll is None:  # the hint under the button comes first
+            assert poll_message.text == T("quiz-poll-hint")
+            poll_message = await user.wait_reply()
+        question, option_ids = poll_choice(poll_message, right=number == 0)
+        sent = sandbox.calls_of("sendPoll")[-1].params
+        displayed_correct = sent["correct_option_ids"]
+        texts = [option["text"] for option in poll_message.poll["options"]]
+        assert sorted(texts[i] for i in displayed_correct) == sorted(
+            [T("quiz-true") if 0 in question.correct else T("quiz-false")] if question.kind == "truefalse"
+            else [question.options["en"][i] for i in question.correct])
+        assert sent["explanation"] == question.explanations["en"]
+        await user.answer_poll(poll_message, option_ids)
+    result = await user.wait_reply()
+    assert T("quiz-lesson-result", correct=1, total=len(checks)) in result.text
+    assert len(user.polls) == len(checks), "one poll per question, nothing after the result"
