@@ -60,6 +60,9 @@ def requires(role: Role) -> Callable[[Callback], Callback]:
         async def wrapper(update: Update, context: CustomContext) -> Any:
             officer = context.officer
             if officer is None or await context.services.access.role(context.db, officer) < role:
+                if officer is not None:
+                    context.services.audit.record(context.db, context.services.access.actor(officer),
+                                                  "command.refused", None, callback.__name__.strip("_"))
                 if update.callback_query:
                     await update.callback_query.answer()
                 refusal = "admin-required" if role is Role.ADMIN else "role-required"

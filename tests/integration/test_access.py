@@ -173,6 +173,9 @@ async def test_manager_commands_are_refused_to_officers_and_absent_from_their_me
         assert (await officer.wait_reply()).text == T("role-required")
     await officer.send("/grant_manager 5019")
     assert (await officer.wait_reply()).text == T("admin-required")
+    await settle(bot)
+    refusals = [detail for action, detail in await audit_actions(bot) if action == "command.refused"]
+    assert refusals == ["handle_invite", "handle_unbind", "handle_conflicts", "handle_grant"]
 
     manager = sandbox.user(user_id=MANAGER, language_code="en")
     await verify(manager)
