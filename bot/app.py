@@ -61,7 +61,9 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         chat = update.effective_chat if isinstance(update, Update) else None
-        key = chat.id if chat else 0
+        user = update.effective_user if isinstance(update, Update) else None
+        # Poll answers carry no chat; a private chat's id is its user's id, so they queue with it.
+        key = chat.id if chat else user.id if user else 0
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._waiting[key] += 1
         try:
