@@ -19,7 +19,7 @@ from bot.services.access import Access, Role
 
 Callback = Callable[[Update, CustomContext], Awaitable[Any]]
 PRIVATE_MESSAGES = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
-_UNEDITABLE = ("message to edit not found", "message can't be edited")
+_UNEDITABLE = ("message to edit not found", "message can't be edited", "there is no text in the message to edit")
 
 
 def command(name: str, callback: Callback) -> CommandHandler:  # type: ignore[type-arg]

@@ -32,6 +32,8 @@ BUTTONS_PER_ROW = 6
 MAX_POLL_QUESTION = 300
 MAX_POLL_EXPLANATION = 200
 QuizState = Step | Result | Refusal
+# Refusals that only a stale or forged button can cause: the question on screen stays as it is.
+FORGED_OR_STALE = (Refused.NOT_YOURS, Refused.FINISHED, Refused.NOT_CURRENT, Refused.BAD_OPTION)
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
@@ -76,7 +78,7 @@ async def _handle_quiz_button(update: Update, context: CustomContext) -> None:
             state = await quiz.current(db, officer, attempt_id)
         case _:
             state = Refusal(Refused.NOT_CURRENT)
-    if isinstance(state, Refusal) and state.reason in (Refused.NOT_YOURS, Refused.FINISHED, Refused.NOT_CURRENT):
+    if isinstance(state, Refusal) and state.reason in FORGED_OR_STALE:
         await query.answer(context.t("quiz-stale"))
         return
     await query.answer()

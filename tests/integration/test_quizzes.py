@@ -237,6 +237,11 @@ async def test_forged_answers_are_refused(quiz_bot, sandbox: BotApiSandbox) -> N
     await answer(owner, right=True)
     assert (await owner.press_data(question, data)).text == T("quiz-stale"), "an answered question"
     assert (await owner.press_data(question, "a:999999:0:0")).text == T("quiz-stale"), "an attempt that does not exist"
+    await owner.press(T("quiz-next"))
+    current = await owner.wait_reply()
+    _, _, position, _ = current.inline_buttons[0][0]["callback_data"].split(":")
+    assert (await owner.press_data(current, f"a:{attempt}:{position}:11")).text == T("quiz-stale"), "an option off screen"
+    assert owner.last_message.text == current.text, "the question stays on screen"
 
 
 async def test_quiz_entry_points_are_gated(quiz_bot, sandbox: BotApiSandbox) -> None:

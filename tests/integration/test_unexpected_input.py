@@ -85,3 +85,15 @@ async def test_a_card_beyond_the_end_shows_nothing_of_the_course(bot, sandbox: B
     await user.wait_reply()
     texts = " ".join(call.params.get("text", "") for call in sandbox.calls if call.method in {"sendMessage", "editMessageText"})
     assert last.titles["en"] not in texts
+
+
+async def test_a_forged_button_on_a_file_message_gets_a_new_message(bot, sandbox: BotApiSandbox, caplog) -> None:
+    user = sandbox.user(user_id=6004, language_code="en")
+    await verify(user)
+    await user.send("/mydata")
+    document = await user.wait_reply()
+    answer = await user.press_data(document, "o:no-such-course")
+    assert answer.text == I18N.format("en", "stale-button")
+    menu = await user.wait_reply()
+    assert menu.message_id != document.message_id and menu.text == I18N.format("en", "menu-title")
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
