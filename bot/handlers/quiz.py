@@ -66,19 +66,25 @@ async def _handle_quiz_button(update: Update, context: CustomContext) -> None:
             state = await quiz.start_review(db, officer)
         case Choose(attempt_id, position, option):
             current = await quiz.current(db, officer, attempt_id)
-            if isinstance(current, Step) and current.question.kind == "multiple":
+            if not isinstance(current, Step):
+                state = current  # time ran out just now, or a stale button
+            elif current.question.kind == "multiple":
                 state = await quiz.toggle(db, officer, attempt_id, position, option)
             else:
                 state = await quiz.answer(db, officer, attempt_id, position, {option})
         case Submit(attempt_id, position):
             current = await quiz.current(db, officer, attempt_id)
-            selected = set(current.selected) if isinstance(current, Step) else set()
-            state = await quiz.answer(db, officer, attempt_id, position, selected)
+            if not isinstance(current, Step):
+                state = current
+            else:
+                state = await quiz.answer(db, officer, attempt_id, position, set(current.selected))
         case NextQuestion(attempt_id):
             state = await quiz.current(db, officer, attempt_id)
         case _:
             state = Refusal(Refused.NOT_CURRENT)
-    if isinstance(state, Refusal) and state.reason in FORGED_OR_STALE:
+    # An answer button of an attempt that is over (and not by running out of time just now) is stale.
+    stale = isinstance(state, Result) and not state.timed_out and isinstance(parse(query.data), Choose | Submit)
+    if stale or isinstance(state, Refusal) and state.reason in FORGED_OR_STALE:
         await query.answer(context.t("quiz-stale"))
         return
     await query.answer()
@@ -171,6 +177,10 @@ def _question_text(step: Step, context: CustomContext) -> str:
         lines += [f"{LETTERS[i]}. {escape(option)}" for i, option in enumerate(_option_texts(step, t))]
     if step.question.kind == "multiple":
         lines += ["", f"<i>{escape(t('quiz-choose-several'))}</i>"]
+    attempt = step.attempt
+    if attempt.deadline_at is not None and step.answer.position == 0:
+        minutes = round((attempt.deadline_at - attempt.started_at).total_seconds() / 60)
+        lines += ["", f"⏱ {escape(t('quiz-time-limit', minutes=minutes))}"]
     return "\n".join(lines)
 
 

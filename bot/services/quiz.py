@@ -150,12 +150,10 @@ class QuizService:
         session.add(step.answer)
 
     async def toggle(self, session: AsyncSession, officer: Officer, attempt_id: int, position: int,
-                     shown: int) -> Step | Refusal:
+                     shown: int) -> Step | Result | Refusal:
         """Tick or untick an option of a several-answers question before submitting."""
         step = await self._expect(session, officer, attempt_id, position)
-        if isinstance(step, Result):
-            return Refusal(Refused.FINISHED)
-        if isinstance(step, Refusal):
+        if isinstance(step, Refusal | Result):
             return step
         if not 0 <= shown < len(step.order):
             return Refusal(Refused.BAD_OPTION)

@@ -75,7 +75,6 @@ unsupported-media = يمكنني قراءة الرسائل النصية والأ
 edited-message = لاحظت أنك عدلت رسالة؛ لكنني لا أقرأ إلا الرسائل الجديدة. يرجى إعادة إرسالها إن لزم الأمر.
 stale-button = لم يعد هذا الزر صالحًا. إليك القائمة.
 error-generic = حدث خطأ من جهتي. يرجى المحاولة مرة أخرى بعد قليل.
-access-denied = لا يمكنك فتح الدروس قبل التحقق من هويتك.
 
 ## Verification (access to course material)
 verify-needed =

@@ -75,7 +75,6 @@ unsupported-media = I can only read text messages and buttons. Use the menu belo
 edited-message = I saw that you edited a message; I only read new messages. Send it again if you need to.
 stale-button = This button is out of date. Here is the menu.
 error-generic = Something went wrong on my side. Please try again in a moment.
-access-denied = You need to be verified before you can open lessons.
 
 ## Verification (access to course material)
 verify-needed =

@@ -75,7 +75,6 @@ unsupported-media = Solo puedo leer mensajes de texto y botones. Use el menú de
 edited-message = He visto que ha editado un mensaje; solo leo los mensajes nuevos. Vuelva a enviarlo si es necesario.
 stale-button = Este botón ya no está vigente. Aquí tiene el menú.
 error-generic = Se ha producido un error por mi parte. Inténtelo de nuevo en unos momentos.
-access-denied = Necesita una verificación antes de poder abrir las lecciones.
 
 ## Verification (access to course material)
 verify-needed =

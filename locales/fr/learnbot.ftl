@@ -75,7 +75,6 @@ unsupported-media = Je ne peux lire que les messages texte et les boutons. Utili
 edited-message = J’ai vu que vous avez modifié un message ; je ne lis que les nouveaux messages. Renvoyez-le si nécessaire.
 stale-button = Ce bouton n’est plus à jour. Voici le menu.
 error-generic = Un problème est survenu de mon côté. Veuillez réessayer dans un instant.
-access-denied = Vous devez d’abord faire l’objet d’une vérification pour pouvoir ouvrir les leçons.
 
 ## Verification (access to course material)
 verify-needed =

@@ -54,7 +54,8 @@ def quiz_content(presentation: str = "inline") -> Path:
     metadata = course / "course.toml"
     text = metadata.read_text(encoding="utf-8")
     assert "[quiz]" not in text, "the starter course's quiz policy is set here for the tests"
-    policy = f'\n[quiz]\npresentation = "{presentation}"\npass_mark = 80\nmax_attempts = 3\nretake_cooldown_hours = 24\n'
+    policy = (f'\n[quiz]\npresentation = "{presentation}"\npass_mark = 80\nmax_attempts = 3\n'
+              "retake_cooldown_hours = 24\ntime_limit_minutes = 30\n")
     metadata.write_text(text + policy, encoding="utf-8")
     return folder
 

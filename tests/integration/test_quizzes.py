@@ -193,6 +193,19 @@ async def test_failed_then_passed_final_quiz_with_a_verifiable_certificate(
     assert (await stranger.wait_reply()).text == T("verify-unknown", code="LB-00000-00000")
 
 
+async def test_time_limit_is_shown_and_ends_the_final_quiz(quiz_bot, sandbox: BotApiSandbox, clock: MovableClock) -> None:
+    user = sandbox.user(user_id=5011, language_code="en")
+    await verify(user)
+    await open_course(user)
+    await user.press(T("final-quiz"))
+    first = await user.wait_reply()
+    assert T("quiz-time-limit", minutes=30) in first.text
+    clock.advance(minutes=31)
+    await user.press(buttons_for(first, question_on(first), right=True)[0])
+    result = await user.wait_reply()
+    assert T("quiz-time-up") in result.text and T("quiz-failed") in result.text
+
+
 async def test_missed_question_comes_back_for_review_the_next_day(quiz_bot, sandbox: BotApiSandbox, clock: MovableClock) -> None:
     user = sandbox.user(user_id=5003, language_code="en")
     await verify(user)

@@ -120,3 +120,15 @@ def test_broken_locale_file_is_refused(tmp_path: Path) -> None:
     (tmp_path / "fr" / "learnbot.ftl").write_text("hello = { $\n")
     with pytest.raises(LocaleError, match="fr"):
         I18n(tmp_path)
+
+
+def test_every_message_is_used_by_the_code() -> None:
+    """A message nobody formats is dead weight in four languages (ids built at run time are listed)."""
+    source = "\n".join(path.read_text(encoding="utf-8") for path in (PROJECT_ROOT / "bot").rglob("*.py"))
+    dynamic_prefixes = ("command-", "language-name-", "verify-")
+    unused = [
+        message_id for message_id in REFERENCE
+        if not message_id.startswith("-") and not message_id.startswith(dynamic_prefixes)
+        and f'"{message_id}"' not in source and f"'{message_id}'" not in source
+    ]
+    assert unused == []
