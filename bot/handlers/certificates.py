@@ -5,11 +5,12 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.callback_data import SendCertificate, ShowName, handles, parse
 from bot.certificate_pdf import CertificateText, render_certificate
 from bot.context import CustomContext
 from bot.formatting import clean_input, escape
 from bot.handlers.common import command, gated, requires, show
-from bot.keyboards import SendCertificate, ShowName, button, handles, parse
+from bot.keyboards import button
 from bot.services.access import Role
 from bot.services.certificates import Validity
 from bot.storage.models import Certificate

@@ -5,10 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.callback_data import Languages, SetLanguage, handles, parse
 from bot.context import CustomContext
 from bot.formatting import escape
 from bot.handlers.common import command, main_menu, refresh_command_menu, show
-from bot.keyboards import Languages, SetLanguage, handles, language_keyboard, parse
+from bot.keyboards import language_keyboard
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

@@ -5,22 +5,13 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.callback_data import Courses, OpenCourse, Resume, ShowCard, handles, parse
 from bot.content import Course
 from bot.context import CustomContext
 from bot.formatting import escape
 from bot.handlers.common import command, gated, refuse_stale_button, show
 from bot.i18n import Translator
-from bot.keyboards import (
-    Courses,
-    OpenCourse,
-    Resume,
-    ShowCard,
-    card_keyboard,
-    catalogue_keyboard,
-    course_keyboard,
-    handles,
-    parse,
-)
+from bot.keyboards import card_keyboard, catalogue_keyboard, course_keyboard
 from bot.services.learning import CardPosition, CourseStatus
 
 

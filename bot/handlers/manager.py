@@ -5,12 +5,13 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
+from bot.callback_data import ConfirmImport, handles, parse
 from bot.commands import show_commands_in_chat
 from bot.context import CustomContext
 from bot.formatting import escape
 from bot.handlers.common import command, requires, show
 from bot.handlers.fallback import answer_unsupported
-from bot.keyboards import ConfirmImport, confirm_keyboard, handles, parse
+from bot.keyboards import confirm_keyboard
 from bot.services.access import Role
 from bot.services.personnel import ImportPlan, parse_personnel_csv
 

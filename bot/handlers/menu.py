@@ -5,11 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.callback_data import Help, Menu, handles, parse
 from bot.context import CustomContext
 from bot.formatting import escape
 from bot.handlers.common import command, main_menu, refresh_command_menu, show
 from bot.handlers.verification import looks_like_invite, redeem
-from bot.keyboards import Help, Menu, handles, parse
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

@@ -7,10 +7,11 @@ import json
 from telegram import InputFile, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
+from bot.callback_data import ConfirmDelete, handles, parse
 from bot.context import CustomContext
 from bot.formatting import escape
 from bot.handlers.common import command, show
-from bot.keyboards import ConfirmDelete, confirm_keyboard, handles, parse
+from bot.keyboards import confirm_keyboard
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]

@@ -6,12 +6,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import PollType
 from telegram.ext import BaseHandler, CallbackQueryHandler, PollAnswerHandler
 
-from bot.context import CustomContext
-from bot.formatting import escape
-from bot.handlers.certificates import send_certificate
-from bot.handlers.common import command, gated, main_menu, show
-from bot.i18n import Translator
-from bot.keyboards import (
+from bot.callback_data import (
     Choose,
     NextQuestion,
     OpenCourse,
@@ -20,11 +15,15 @@ from bot.keyboards import (
     StartFinal,
     StartReview,
     Submit,
-    button,
     handles,
-    menu_button_row,
     parse,
 )
+from bot.context import CustomContext
+from bot.formatting import escape
+from bot.handlers.certificates import send_certificate
+from bot.handlers.common import command, gated, main_menu, show
+from bot.i18n import Translator
+from bot.keyboards import button, menu_button_row
 from bot.services.quiz import Kind, Outcome, Refusal, Refused, Result, Step
 
 LETTERS = "ABCDEFGHIJKL"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot import keyboards
-from bot.keyboards import (
+from bot import callback_data
+from bot.callback_data import (
     Choose,
     ConfirmDelete,
     ConfirmImport,
@@ -51,10 +51,10 @@ LONGEST_ID = "a" * 24
         SendCertificate("notices-and-diffusions"),
     ],
 )
-def test_every_action_round_trips_within_telegram_limit(action: keyboards.Action) -> None:
-    data = keyboards.encode(action)
+def test_every_action_round_trips_within_telegram_limit(action: callback_data.Action) -> None:
+    data = callback_data.encode(action)
     assert 1 <= len(data.encode()) <= 64
-    assert keyboards.parse(data) == action
+    assert callback_data.parse(data) == action
 
 
 @pytest.mark.parametrize(
@@ -68,15 +68,15 @@ def test_every_action_round_trips_within_telegram_limit(action: keyboards.Action
     ],
 )
 def test_malformed_or_forged_data_is_refused(data: str | None) -> None:
-    assert keyboards.parse(data) is None
+    assert callback_data.parse(data) is None
 
 
 def test_overlong_identifiers_cannot_be_encoded() -> None:
     with pytest.raises(ValueError, match="too long"):
-        keyboards.encode(OpenCourse("x" * 70))
+        callback_data.encode(OpenCourse("x" * 70))
 
 
 def test_handles_pattern_selects_only_its_actions() -> None:
-    pattern = keyboards.handles(ShowCard, OpenCourse)
+    pattern = callback_data.handles(ShowCard, OpenCourse)
     assert pattern("l:c:l:0") and pattern("o:c")
     assert not pattern("m") and not pattern("garbage") and not pattern(None)
