@@ -96,7 +96,7 @@ async def measure_learnbot(sandbox: BotApiSandbox, folder: Path, officers: int, 
         rows, problems = parse_personnel_csv(listing.encode(), application.services.hasher)
         assert not problems
         unit = UnitOfWork(application.services.sessions)
-        await application.services.personnel.apply(unit.session, await application.services.personnel.plan(unit.session, rows))
+        await application.services.personnel.replace(unit.session, rows)
         await unit.finish()
         users = [sandbox.user(user_id=FIRST_USER + i, language_code="en", token=token) for i in range(officers)]
         for user, phone in zip(users, phones, strict=True):

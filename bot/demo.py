@@ -68,7 +68,7 @@ async def _seed_demo_list(application: LearnbotApplication) -> None:
     rows, problems = parse_personnel_csv(csv_data.encode(), services.hasher)
     assert not problems, problems
     unit = UnitOfWork(services.sessions)
-    await services.personnel.apply(unit.session, await services.personnel.plan(unit.session, rows))
+    await services.personnel.replace(unit.session, rows)
     await unit.finish()
 
 

@@ -151,8 +151,7 @@ async def _handle_import_decision(update: Update, context: CustomContext) -> Non
     if not action.confirmed:
         await show(update, context, escape(t("import-cancelled")))
         return
-    plan = await context.services.personnel.plan(context.db, plan.rows)  # the list may have changed meanwhile
-    await context.services.personnel.apply(context.db, plan)
+    plan = await context.services.personnel.replace(context.db, plan.rows)  # re-planned: the list may have changed
     context.services.audit.record(context.db, _actor(context), "personnel.import", None, plan.summary())
     await show(update, context, escape(t("import-done", **_counts(plan))))
 

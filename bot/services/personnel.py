@@ -201,6 +201,12 @@ class PersonnelService:
         plan.removed = sorted(set(existing) - {row.personnel_id for row in rows})
         return plan
 
+    async def replace(self, session: AsyncSession, rows: list[PersonnelRow]) -> ImportPlan:
+        """Plan against the list as it is now and apply: the whole list becomes rows."""
+        plan = await self.plan(session, rows)
+        await self.apply(session, plan)
+        return plan
+
     async def apply(self, session: AsyncSession, plan: ImportPlan) -> None:
         """Replace the list. Removed entries lose their binding; the officers' history stays."""
         existing = {entry.personnel_id: entry for entry in await self.entries(session)}

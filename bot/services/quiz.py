@@ -8,7 +8,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlmodel import col, func, select
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.content import Catalogue, Course, Question
@@ -234,13 +234,6 @@ class QuizService:
             if until > self._clock():
                 return Refusal(Refused.COOLING_DOWN, until)
         return None
-
-    async def attempts_used(self, session: AsyncSession, officer: Officer, course_id: str) -> int:
-        statement = select(func.count()).select_from(QuizAttempt).where(
-            QuizAttempt.officer_id == officer.id, QuizAttempt.course_id == course_id, QuizAttempt.kind == Kind.FINAL,
-            col(QuizAttempt.finished_at).is_not(None),
-        )
-        return (await session.exec(statement)).one()
 
     async def _create(self, session: AsyncSession, officer: Officer, kind: Kind, presentation: str,
                       items: list[tuple[str, Question]], course_id: str | None, lesson_id: str | None,

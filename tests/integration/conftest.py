@@ -143,7 +143,7 @@ async def seed_personnel(application: LearnbotApplication, csv_data: bytes) -> N
     rows, problems = parse_personnel_csv(csv_data, services.hasher)
     assert problems == []
     unit = UnitOfWork(services.sessions)
-    await services.personnel.apply(unit.session, await services.personnel.plan(unit.session, rows))
+    await services.personnel.replace(unit.session, rows)
     await unit.finish()
 
 
@@ -166,9 +166,19 @@ async def verify(user: SandboxUser) -> SandboxMessage:
     return await user.wait_reply()
 
 
+I18N = I18n(PROJECT_ROOT / "locales")
+
+
 def in_users_language(user: SandboxUser, message_id: str, **args: object) -> str:
-    i18n = I18n(PROJECT_ROOT / "locales")
-    return i18n.format(i18n.negotiate(user.profile.language_code), message_id, **args)
+    return I18N.format(I18N.negotiate(user.profile.language_code), message_id, **args)
+
+
+async def open_course(user: SandboxUser, course: Course, locale: str = "en") -> SandboxMessage:
+    """From /courses to the course's overview; returns the overview."""
+    await user.send("/courses")
+    await user.wait_reply()
+    await user.press(course.titles[locale])
+    return await user.wait_reply()
 
 
 async def settle(application: LearnbotApplication) -> None:

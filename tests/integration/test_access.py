@@ -7,13 +7,13 @@ import re
 from sqlmodel import select
 
 from bot.context import LearnbotApplication
-from bot.i18n import I18n
 from bot.sandbox import BotApiSandbox, SandboxMessage, SandboxUser
 from bot.settings import PROJECT_ROOT
 from bot.storage.database import UnitOfWork
 from bot.storage.models import AuditEntry, Personnel
 from tests.integration.conftest import (
     ADMIN_ID,
+    I18N,
     LISTED,
     MovableClock,
     personnel_csv,
@@ -24,7 +24,6 @@ from tests.integration.conftest import (
     verify,
 )
 
-I18N = I18n(PROJECT_ROOT / "locales")
 T = I18N.translator("en")
 COURSE = starter_course()
 MANAGER = 5010

@@ -13,12 +13,10 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.i18n import I18n
 from bot.sandbox import BotApiSandbox
-from bot.settings import PROJECT_ROOT
-from tests.integration.conftest import journey_content
+from tests.integration.conftest import I18N, journey_content
 
-T = I18n(PROJECT_ROOT / "locales").translator("en")
+T = I18N.translator("en")
 
 
 def environment(sandbox: BotApiSandbox, tmp_path: Path, content: Path) -> dict[str, str]:

@@ -5,14 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot.content import load_catalogue
-from bot.i18n import I18n
 from bot.sandbox import BotApiSandbox, SandboxUser
 from bot.settings import PROJECT_ROOT, SUPPORTED_LOCALES
-from tests.integration.conftest import RunBot, verify
+from tests.integration.conftest import I18N, RunBot, open_course, verify
 
 CONTENT = PROJECT_ROOT / "content"
 CATALOGUE = load_catalogue(CONTENT)
-I18N = I18n(PROJECT_ROOT / "locales")
 
 
 def position(locale: str, course, lesson_index: int, card_index: int) -> str:
@@ -23,10 +21,7 @@ def position(locale: str, course, lesson_index: int, card_index: int) -> str:
 async def walk_course(user: SandboxUser, sandbox: BotApiSandbox, locale: str, course) -> int:
     """Read the course from its first card to its end; returns the number of cards seen."""
     t = I18N.translator(locale)
-    await user.send("/courses")
-    await user.wait_reply()
-    await user.press(course.titles[locale])
-    assert course.summaries[locale] in (await user.wait_reply()).text
+    assert course.summaries[locale] in (await open_course(user, course, locale)).text
     await user.press(t("course-start"))
     seen = 0
     for lesson_index, lesson in enumerate(course.lessons):

@@ -5,12 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.formatting import RLM
-from bot.i18n import I18n
 from bot.sandbox import BotApiSandbox
-from bot.settings import PROJECT_ROOT
-from tests.integration.conftest import RunBot, starter_course, verify
+from tests.integration.conftest import I18N, RunBot, open_course, starter_course, verify
 
-I18N = I18n(PROJECT_ROOT / "locales")
 COURSE = starter_course()
 
 
@@ -79,10 +76,7 @@ async def test_finishing_every_lesson_completes_the_course(bot, sandbox: BotApiS
     t = I18N.translator("en")
     user = sandbox.user(user_id=5002, language_code="en")
     await verify(user)
-    await user.send("/courses")
-    await user.wait_reply()
-    await user.press(COURSE.titles["en"])
-    await user.wait_reply()
+    await open_course(user, COURSE)
     await user.press(t("course-start"))
     await user.wait_reply()
     total_cards = sum(lesson.card_count for lesson in COURSE.lessons)
@@ -102,10 +96,7 @@ async def test_progress_survives_a_restart(run_seeded_bot: RunBot, sandbox: BotA
     user = sandbox.user(user_id=5003, language_code="fr")
     async with run_seeded_bot():
         await verify(user)
-        await user.send("/courses")
-        await user.wait_reply()
-        await user.press(COURSE.titles["fr"])
-        await user.wait_reply()
+        await open_course(user, COURSE, "fr")
         await user.press(t("course-start"))
         await user.wait_reply()
         await user.press(t("card-next"))

@@ -9,13 +9,21 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from bot.i18n import I18n
 from bot.logs import hold_back_library_loggers
 from bot.sandbox import BotApiSandbox, SandboxMessage
-from bot.settings import PROJECT_ROOT
-from tests.integration.conftest import LISTED, MANAGERS, personnel_csv, phone_of, settle, starter_course, verify
+from tests.integration.conftest import (
+    I18N,
+    LISTED,
+    MANAGERS,
+    open_course,
+    personnel_csv,
+    phone_of,
+    settle,
+    starter_course,
+    verify,
+)
 
-T = I18n(PROJECT_ROOT / "locales").translator("en")
+T = I18N.translator("en")
 COURSE = starter_course()
 
 
@@ -27,11 +35,8 @@ def document_bytes(sandbox: BotApiSandbox, message: SandboxMessage) -> bytes:
 async def test_mydata_sends_everything_stored_and_no_phone(bot, sandbox: BotApiSandbox) -> None:
     user = sandbox.user(user_id=5005, language_code="fr")
     await verify(user)
-    await user.send("/courses")
-    await user.wait_reply()
-    await user.press(COURSE.titles["fr"])
-    await user.wait_reply()
-    await user.press(I18n(PROJECT_ROOT / "locales").format("fr", "course-start"))
+    await open_course(user, COURSE, "fr")
+    await user.press(I18N.format("fr", "course-start"))
     await user.wait_reply()
     await user.send("/mydata")
     reply = await user.wait_reply()

@@ -12,19 +12,18 @@ from pypdf import PdfReader
 
 from bot.content import Course, Question, load_catalogue
 from bot.context import LearnbotApplication
-from bot.i18n import I18n
 from bot.sandbox import BotApiSandbox, SandboxMessage, SandboxUser
-from bot.settings import PROJECT_ROOT
 from tests.integration.conftest import (
+    I18N,
     STARTER_COURSE,
     MovableClock,
     RunBot,
+    open_course,
     quiz_content,
     settle,
     verify,
 )
 
-I18N = I18n(PROJECT_ROOT / "locales")
 T = I18N.translator("en")
 LETTERS = "ABCDEFGHIJKL"
 
@@ -106,17 +105,10 @@ async def run_quiz(user: SandboxUser, *, right: bool | list[bool]) -> QuizRun:
         return QuizRun(shown, documents)
 
 
-async def open_course(user: SandboxUser) -> SandboxMessage:
-    await user.send("/courses")
-    await user.wait_reply()
-    await user.press(COURSE.titles["en"])
-    return await user.wait_reply()
-
-
 async def test_lesson_check_after_the_last_card(quiz_bot, sandbox: BotApiSandbox) -> None:
     user = sandbox.user(user_id=5001, language_code="en")
     await verify(user)
-    await open_course(user)
+    await open_course(user, COURSE)
     await user.press(T("course-start"))
     await user.wait_reply()
     first = COURSE.lessons[0]
@@ -140,7 +132,7 @@ async def test_failed_then_passed_final_quiz_with_a_verifiable_certificate(
 ) -> None:
     user = sandbox.user(user_id=5002, language_code="en")
     await verify(user)
-    await open_course(user)
+    await open_course(user, COURSE)
     await user.press(T("final-quiz"))
     await user.wait_reply()
     failed = (await run_quiz(user, right=False)).result
@@ -148,13 +140,13 @@ async def test_failed_then_passed_final_quiz_with_a_verifiable_certificate(
     assert T("quiz-final-score", correct=0, total=total, percent=0, **{"pass": 80}) in failed.text
     assert T("quiz-failed") in failed.text and T("quiz-to-review") in failed.text
 
-    await open_course(user)
+    await open_course(user, COURSE)
     await user.press(T("final-quiz"))
     refusal = await user.wait_reply()
     assert refusal.text.startswith(T("quiz-retake-after", time="X").split("X")[0])
 
     clock.advance(hours=24, minutes=1)
-    await open_course(user)
+    await open_course(user, COURSE)
     await user.press(T("final-quiz"))
     await user.wait_reply()
     outcomes = [True] * total
@@ -196,7 +188,7 @@ async def test_failed_then_passed_final_quiz_with_a_verifiable_certificate(
 async def test_time_limit_is_shown_and_ends_the_final_quiz(quiz_bot, sandbox: BotApiSandbox, clock: MovableClock) -> None:
     user = sandbox.user(user_id=5011, language_code="en")
     await verify(user)
-    await open_course(user)
+    await open_course(user, COURSE)
     await user.press(T("final-quiz"))
     first = await user.wait_reply()
     assert T("quiz-time-limit", minutes=30) in first.text
@@ -210,7 +202,7 @@ async def test_missed_question_comes_back_for_review_the_next_day(quiz_bot, sand
     user = sandbox.user(user_id=5003, language_code="en")
     await verify(user)
     lesson = COURSE.lessons[0]
-    menu = await open_course(user)
+    menu = await open_course(user, COURSE)
     await user.press_data(menu, f"k:{COURSE.id}:{lesson.id}")
     await user.wait_reply()
     await run_quiz(user, right=False)
@@ -234,7 +226,7 @@ async def test_missed_question_comes_back_for_review_the_next_day(quiz_bot, sand
 async def test_forged_answers_are_refused(quiz_bot, sandbox: BotApiSandbox) -> None:
     owner = sandbox.user(user_id=5004, language_code="en")
     await verify(owner)
-    menu = await open_course(owner)
+    menu = await open_course(owner, COURSE)
     await owner.press_data(menu, f"f:{COURSE.id}")
     question = await owner.wait_reply()
     data = question.inline_buttons[0][0]["callback_data"]
@@ -271,7 +263,7 @@ async def test_quiz_entry_points_are_gated(quiz_bot, sandbox: BotApiSandbox) -> 
 async def test_manager_statistics_and_export(quiz_bot, sandbox: BotApiSandbox) -> None:
     learner = sandbox.user(user_id=5006, language_code="en")
     await verify(learner)
-    await open_course(learner)
+    await open_course(learner, COURSE)
     await learner.press(T("final-quiz"))
     await learner.wait_reply()
     await run_quiz(learner, right=True)
@@ -321,7 +313,7 @@ def poll_choice(poll_message: SandboxMessage, *, right: bool) -> tuple[Question,
 async def test_quiz_as_native_polls(poll_bot, sandbox: BotApiSandbox) -> None:
     user = sandbox.user(user_id=5008, language_code="en")
     await verify(user)
-    menu = await open_course(user)
+    menu = await open_course(user, COURSE)
     lesson = COURSE.lessons[0]
     await user.press_data(menu, f"k:{COURSE.id}:{lesson.id}")
     checks = COURSE.lesson_check(lesson.id)

@@ -6,12 +6,9 @@ import logging
 
 import pytest
 
-from bot.i18n import I18n
 from bot.sandbox import BotApiSandbox, SandboxUser
-from bot.settings import PROJECT_ROOT
-from tests.integration.conftest import starter_course, verify
+from tests.integration.conftest import I18N, starter_course, verify
 
-I18N = I18n(PROJECT_ROOT / "locales")
 COURSE = starter_course()
 
 

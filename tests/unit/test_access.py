@@ -30,7 +30,7 @@ async def world(database_url: str) -> AsyncIterator:
     unit = UnitOfWork(sessions)
     rows, _ = parse_personnel_csv((FIXTURES / "valid.csv").read_bytes(), HASHER)
     personnel = PersonnelService(clock)
-    await personnel.apply(unit.session, await personnel.plan(unit.session, rows))
+    await personnel.replace(unit.session, rows)
     await unit.finish()
     access = AccessService(HASHER, AuditLog(clock), clock, frozenset({ADMIN}))
     yield sessions, clock, access, OfficerService(clock)
