@@ -91,7 +91,12 @@ def _load_course(folder: Path, report: Report) -> Course | None:
             report.add(Problem(folder / REFERENCE_LOCALE, 0, "course has no lessons"))
         return None
     order, titles, summaries, policy = meta
-    return Course(folder.name, order, titles, summaries, valid_lessons, questions, policy)
+    course = Course(folder.name, order, titles, summaries, valid_lessons, questions, policy)
+    if policy.draw > len(course.final_quiz):
+        report.add(Problem(meta_file, key_line(meta_file, "draw"),
+                           f"[quiz] draw is {policy.draw} but the final quiz has {len(course.final_quiz)} questions"))
+        return None
+    return course
 
 
 def _read_metadata(

@@ -60,6 +60,8 @@ class Question:
     texts: Mapping[str, str]
     options: Mapping[str, tuple[str, ...]]
     explanations: Mapping[str, str]
+    # For final-quiz questions: the lesson whose material the question tests (draws balance on it).
+    covers: str | None = None
 
     @property
     def option_count(self) -> int:
@@ -75,6 +77,14 @@ class QuizPolicy:
     time_limit_minutes: int = 0
     max_attempts: int = 0
     retake_cooldown_hours: int = 0
+    # Questions drawn from the final-quiz pool per attempt; 0 draws the whole pool.
+    draw: int = 0
+    # The final quiz opens only once every lesson of the course is completed.
+    require_lessons: bool = True
+    # Final quizzes: "end" shows results and explanations only after the last answer; "each" after every answer.
+    final_feedback: Literal["end", "each"] = "end"
+    # Months a certificate of this course stays valid; 0 means it does not expire.
+    certificate_valid_months: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,15 +20,18 @@ MAX_EXPLANATION_CHARS = 200
 MAX_EXPLANATION_LINE_FEEDS = 2
 MAX_LESSON_CHECK = 3
 KINDS = ("single", "multiple", "truefalse")
-QUESTION_KEYS = {"id", "lesson", "kind", "text", "options", "correct", "answer", "explanation"}
+QUESTION_KEYS = {"id", "lesson", "covers", "kind", "text", "options", "correct", "answer", "explanation"}
 # What must not differ between languages: the answer key and where a question sits.
-NEUTRAL_KEYS = ("id", "lesson", "kind", "correct", "answer")
+NEUTRAL_KEYS = ("id", "lesson", "covers", "kind", "correct", "answer")
 POLICY_LIMITS = {
     "pass_mark": (1, 100),
     "time_limit_minutes": (0, 24 * 60),
     "max_attempts": (0, 100),
     "retake_cooldown_hours": (0, 24 * 365),
+    "draw": (0, 1000),
+    "certificate_valid_months": (0, 240),
 }
+FEEDBACK_MODES = ("end", "each")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,23}$")
 _DEFAULT_POLICY = QuizPolicy()
 
@@ -58,12 +61,20 @@ def read_quiz_policy(path: Path, table: Any, report: Report) -> QuizPolicy:
     if not isinstance(table, dict):
         report.add(Problem(path, line, "[quiz] must be a table"))
         return QuizPolicy()
-    for key in sorted(set(table) - {"presentation", *POLICY_LIMITS}):
+    for key in sorted(set(table) - {"presentation", "require_lessons", "final_feedback", *POLICY_LIMITS}):
         report.add(Problem(path, line, f"[quiz] has unknown key '{key}'"))
     presentation = table.get("presentation", "inline")
     if presentation not in ("inline", "poll"):
         report.add(Problem(path, line, "[quiz] presentation must be 'inline' or 'poll'"))
         presentation = "inline"
+    require_lessons = table.get("require_lessons", _DEFAULT_POLICY.require_lessons)
+    if not isinstance(require_lessons, bool):
+        report.add(Problem(path, line, "[quiz] require_lessons must be true or false"))
+        require_lessons = _DEFAULT_POLICY.require_lessons
+    final_feedback = table.get("final_feedback", _DEFAULT_POLICY.final_feedback)
+    if final_feedback not in FEEDBACK_MODES:
+        report.add(Problem(path, line, f"[quiz] final_feedback must be one of {', '.join(map(repr, FEEDBACK_MODES))}"))
+        final_feedback = _DEFAULT_POLICY.final_feedback
     values: dict[str, int] = {}
     for key, (low, high) in POLICY_LIMITS.items():
         value = table.get(key, getattr(_DEFAULT_POLICY, key))
@@ -71,7 +82,8 @@ def read_quiz_policy(path: Path, table: Any, report: Report) -> QuizPolicy:
             report.add(Problem(path, line, f"[quiz] {key} must be a whole number from {low} to {high}"))
         else:
             values[key] = value
-    return QuizPolicy(presentation=presentation, **values)
+    return QuizPolicy(presentation=presentation, require_lessons=require_lessons,
+                      final_feedback=final_feedback, **values)
 
 
 def load_questions(folder: Path, lesson_ids: list[str], report: Report) -> tuple[Question, ...]:
@@ -113,6 +125,7 @@ def _question(index: int, parsed: Mapping[str, list[tuple[int, dict[str, Any]]]]
         texts=MappingProxyType({locale: e["text"].strip() for locale, e in by_locale.items()}),
         options=MappingProxyType({locale: tuple(o.strip() for o in e.get("options", ())) for locale, e in by_locale.items()}),
         explanations=MappingProxyType({locale: e["explanation"].strip() for locale, e in by_locale.items()}),
+        covers=entry.get("covers"),
     )
 
 
@@ -157,6 +170,12 @@ def _check_question(path: Path, line: int, entry: dict[str, Any], lesson_ids: li
     lesson = entry.get("lesson")
     if lesson is not None and lesson not in lesson_ids:
         problem(f"'lesson' {lesson!r} is not a lesson of this course")
+    covers = entry.get("covers")
+    if covers is not None:
+        if lesson is not None:
+            problem("'covers' is for final-quiz questions; a lesson check question already has 'lesson'")
+        elif covers not in lesson_ids:
+            problem(f"'covers' {covers!r} is not a lesson of this course")
     kind = entry.get("kind")
     if kind not in KINDS:
         problem(f"'kind' must be one of {', '.join(KINDS)}")

@@ -98,3 +98,25 @@ def test_course_quiz_policy_is_read_and_checked(course: Path) -> None:
     assert any("[quiz] pass_mark must be a whole number from 1 to 100" in p for p in problems(course))
     edit(course / "course.toml", 'presentation = "poll"', 'presentation = "voice"')
     assert any("[quiz] presentation must be 'inline' or 'poll'" in p for p in problems(course))
+
+
+def test_pool_keys_are_read_and_checked(course: Path) -> None:
+    edit(course / "course.toml", "order = 1",
+         'order = 1\n\n[quiz]\ndraw = 2\nrequire_lessons = false\nfinal_feedback = "each"\ncertificate_valid_months = 24')
+    for locale in SUPPORTED_LOCALES:
+        edit(course / locale / "quiz.toml", 'id = "q-multiple"\n', 'id = "q-multiple"\ncovers = "lesson-2"\n')
+    loaded = load_catalogue(course.parent).course("test-course")
+    assert loaded is not None
+    assert (loaded.quiz.draw, loaded.quiz.require_lessons, loaded.quiz.final_feedback,
+            loaded.quiz.certificate_valid_months) == (2, False, "each", 24)
+    assert loaded.question("q-multiple").covers == "lesson-2"
+    edit(course / "course.toml", "draw = 2", "draw = 3")
+    assert any("course.toml:4: [quiz] draw is 3 but the final quiz has 2 questions" in p for p in problems(course))
+    edit(course / "course.toml", "draw = 3", "draw = 2")
+    edit(course / "course.toml", 'final_feedback = "each"', 'final_feedback = "never"')
+    assert any("[quiz] final_feedback must be one of 'end', 'each'" in p for p in problems(course))
+    edit(course / "course.toml", 'final_feedback = "never"', 'final_feedback = "end"')
+    edit(course / "en" / "quiz.toml", 'covers = "lesson-2"', 'covers = "lesson-7"')
+    assert any("'covers' 'lesson-7' is not a lesson of this course" in p for p in problems(course))
+    edit(course / "en" / "quiz.toml", 'covers = "lesson-7"', 'covers = "lesson-1"')
+    assert any("en/quiz.toml" not in p and "'covers' differs from en" in p for p in problems(course))
