@@ -62,6 +62,8 @@ class Question:
     explanations: Mapping[str, str]
     # For final-quiz questions: the lesson whose material the question tests (draws balance on it).
     covers: str | None = None
+    # A situation an officer meets on duty ("what do you do / which tool / which Notice"), not recall.
+    scenario: bool = False
 
     @property
     def option_count(self) -> int:

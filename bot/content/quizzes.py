@@ -20,9 +20,9 @@ MAX_EXPLANATION_CHARS = 200
 MAX_EXPLANATION_LINE_FEEDS = 2
 MAX_LESSON_CHECK = 3
 KINDS = ("single", "multiple", "truefalse")
-QUESTION_KEYS = {"id", "lesson", "covers", "kind", "text", "options", "correct", "answer", "explanation"}
+QUESTION_KEYS = {"id", "lesson", "covers", "scenario", "kind", "text", "options", "correct", "answer", "explanation"}
 # What must not differ between languages: the answer key and where a question sits.
-NEUTRAL_KEYS = ("id", "lesson", "covers", "kind", "correct", "answer")
+NEUTRAL_KEYS = ("id", "lesson", "covers", "scenario", "kind", "correct", "answer")
 POLICY_LIMITS = {
     "pass_mark": (1, 100),
     "time_limit_minutes": (0, 24 * 60),
@@ -126,6 +126,7 @@ def _question(index: int, parsed: Mapping[str, list[tuple[int, dict[str, Any]]]]
         options=MappingProxyType({locale: tuple(o.strip() for o in e.get("options", ())) for locale, e in by_locale.items()}),
         explanations=MappingProxyType({locale: e["explanation"].strip() for locale, e in by_locale.items()}),
         covers=entry.get("covers"),
+        scenario=entry.get("scenario", False),
     )
 
 
@@ -176,6 +177,8 @@ def _check_question(path: Path, line: int, entry: dict[str, Any], lesson_ids: li
             problem("'covers' is for final-quiz questions; a lesson check question already has 'lesson'")
         elif covers not in lesson_ids:
             problem(f"'covers' {covers!r} is not a lesson of this course")
+    if not isinstance(entry.get("scenario", False), bool):
+        problem("'scenario' must be true or false")
     kind = entry.get("kind")
     if kind not in KINDS:
         problem(f"'kind' must be one of {', '.join(KINDS)}")

@@ -104,12 +104,12 @@ def test_pool_keys_are_read_and_checked(course: Path) -> None:
     edit(course / "course.toml", "order = 1",
          'order = 1\n\n[quiz]\ndraw = 2\nrequire_lessons = false\nfinal_feedback = "each"\ncertificate_valid_months = 24')
     for locale in SUPPORTED_LOCALES:
-        edit(course / locale / "quiz.toml", 'id = "q-multiple"\n', 'id = "q-multiple"\ncovers = "lesson-2"\n')
+        edit(course / locale / "quiz.toml", 'id = "q-multiple"\n', 'id = "q-multiple"\ncovers = "lesson-2"\nscenario = true\n')
     loaded = load_catalogue(course.parent).course("test-course")
     assert loaded is not None
     assert (loaded.quiz.draw, loaded.quiz.require_lessons, loaded.quiz.final_feedback,
             loaded.quiz.certificate_valid_months) == (2, False, "each", 24)
-    assert loaded.question("q-multiple").covers == "lesson-2"
+    assert loaded.question("q-multiple").covers == "lesson-2" and loaded.question("q-multiple").scenario
     edit(course / "course.toml", "draw = 2", "draw = 3")
     assert any("course.toml:4: [quiz] draw is 3 but the final quiz has 2 questions" in p for p in problems(course))
     edit(course / "course.toml", "draw = 3", "draw = 2")
