@@ -1,215 +1,239 @@
-"""The compact callback-data scheme, parsed in one place.
+"""The compact callback-data scheme: each action is declared once, and its data derived from it.
 
-Callback data (at most 64 bytes; carries identifiers, never permissions):
+Callback data (at most 64 bytes; carries identifiers, never permissions) is the action's prefix,
+then each field in order, separated by ':'. The prefixes, unchanged since the first release so
+that buttons already in chats keep working:
 
-    m                       main menu
-    h                       help
-    r                       resume where the officer stopped
-    c                       course catalogue
-    o:<course>              course overview
-    l:<course>:<lesson>:<n> card n (0-based) of a lesson
-    g                       language picker
-    g:<locale>              switch language
-    i:<import>:<y|n>        confirm or cancel a pending personnel import
-    x:<y|n>                 confirm or cancel deleting one's own data
-    k:<course>:<lesson>     start (or resume) a lesson's check
-    f:<course>              start (or resume) a course's final quiz
-    v                       start a review session
-    a:<attempt>:<q>:<n>     answer option n (displayed position) of question q, or tick it (several answers)
-    s:<attempt>:<q>         submit the ticked options of question q
-    n:<attempt>             show the attempt's next question, or its result
-    w:<certificate>:<y|n>   show or hide the holder's name to verifiers
-    p:<course>              send the certificate of a course again
+    m  main menu                        h  help
+    r  resume where the officer stopped c  course catalogue
+    o  course overview                  l  card n (0-based) of a lesson
+    g  language picker (g:<locale> switches)
+    i  confirm or cancel a pending personnel import
+    x  confirm or cancel deleting one's own data
+    k  start (or resume) a lesson's check
+    f  a course's final quiz: its rules, or the open attempt
+    b  begin a final-quiz attempt after reading its rules
+    v  start a review session
+    a  answer option n (displayed position) of question q, or tick it (several answers)
+    s  submit the ticked options of question q
+    n  show the attempt's next question, or its result
+    w  show or hide the holder's name to verifiers
+    p  send the certificate of a course again
 
 Course and lesson ids are at most 24 characters (content check), so the longest datum is 56 bytes.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from bot.settings import SUPPORTED_LOCALES
 
 MAX_CALLBACK_BYTES = 64
-_SLUG = r"[a-z0-9][a-z0-9-]{0,23}"
-_PATTERNS = {
-    "o": re.compile(rf"^o:({_SLUG})$"),
-    "l": re.compile(rf"^l:({_SLUG}):({_SLUG}):(\d{{1,3}})$"),
-    "g": re.compile(rf"^g:({'|'.join(SUPPORTED_LOCALES)})$"),
-    "i": re.compile(r"^i:(\d{1,9}):([yn])$"),
-    "x": re.compile(r"^x:([yn])$"),
-    "k": re.compile(rf"^k:({_SLUG}):({_SLUG})$"),
-    "f": re.compile(rf"^f:({_SLUG})$"),
-    "a": re.compile(r"^a:(\d{1,9}):(\d{1,3}):(\d{1,2})$"),
-    "s": re.compile(r"^s:(\d{1,9}):(\d{1,3})$"),
-    "n": re.compile(r"^n:(\d{1,9})$"),
-    "w": re.compile(r"^w:(\d{1,9}):([yn])$"),
-    "p": re.compile(rf"^p:({_SLUG})$"),
-}
 
 
 @dataclass(frozen=True, slots=True)
-class Menu:
+class Part:
+    """How one field is written in callback data: the pattern it must match, and both conversions."""
+
+    pattern: str
+    read: Callable[[str], Any]
+    write: Callable[[Any], str] = str
+
+
+Slug = Annotated[str, Part(r"[a-z0-9][a-z0-9-]{0,23}", str)]
+Locale = Annotated[str, Part("|".join(SUPPORTED_LOCALES), str)]
+RowId = Annotated[int, Part("[0-9]{1,9}", int)]
+Index = Annotated[int, Part("[0-9]{1,3}", int)]
+Option = Annotated[int, Part("[0-9]{1,2}", int)]
+YesNo = Annotated[bool, Part("[yn]", lambda text: text == "y", lambda value: "y" if value else "n")]
+
+
+class Action:
+    """A button's meaning; subclasses are frozen dataclasses registered with @action."""
+
+    __slots__ = ()
+    prefix: ClassVar[str]
+    parts: ClassVar[tuple[tuple[str, Part], ...]]
+
+
+_REGISTRY: dict[tuple[str, int], type[Action]] = {}
+A = TypeVar("A", bound=type[Action])
+
+
+def action(prefix: str) -> Callable[[A], A]:
+    """Register an action class under its prefix; its fields' Part annotations define the rest."""
+
+    def register(cls: A) -> A:
+        hints = typing.get_type_hints(cls, include_extras=True)
+        parts = tuple((f.name, next(m for m in hints[f.name].__metadata__ if isinstance(m, Part)))
+                      for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+        key = (prefix, len(parts))
+        assert key not in _REGISTRY, f"callback prefix {prefix!r} with {len(parts)} fields is declared twice"
+        cls.prefix, cls.parts = prefix, parts
+        _REGISTRY[key] = cls
+        return cls
+
+    return register
+
+
+@action("m")
+@dataclass(frozen=True, slots=True)
+class Menu(Action):
     """Show the main menu."""
 
 
+@action("h")
 @dataclass(frozen=True, slots=True)
-class Help:
+class Help(Action):
     """Show the help text."""
 
 
+@action("r")
 @dataclass(frozen=True, slots=True)
-class Resume:
+class Resume(Action):
     """Continue where the officer stopped."""
 
 
+@action("c")
 @dataclass(frozen=True, slots=True)
-class Courses:
+class Courses(Action):
     """Show the catalogue."""
 
 
+@action("o")
 @dataclass(frozen=True, slots=True)
-class OpenCourse:
+class OpenCourse(Action):
     """Show one course."""
 
-    course_id: str
+    course_id: Slug
 
 
+@action("l")
 @dataclass(frozen=True, slots=True)
-class ShowCard:
+class ShowCard(Action):
     """Show one card of a lesson."""
 
-    course_id: str
-    lesson_id: str
-    card: int
+    course_id: Slug
+    lesson_id: Slug
+    card: Index
 
 
+@action("g")
 @dataclass(frozen=True, slots=True)
-class Languages:
+class Languages(Action):
     """Show the language picker."""
 
 
+@action("g")
 @dataclass(frozen=True, slots=True)
-class SetLanguage:
+class SetLanguage(Action):
     """Switch the interface language."""
 
-    locale: str
+    locale: Locale
 
 
+@action("i")
 @dataclass(frozen=True, slots=True)
-class ConfirmImport:
+class ConfirmImport(Action):
     """Apply (or drop) a pending personnel import."""
 
-    import_id: int
-    confirmed: bool
+    import_id: RowId
+    confirmed: YesNo
 
 
+@action("x")
 @dataclass(frozen=True, slots=True)
-class ConfirmDelete:
+class ConfirmDelete(Action):
     """Erase (or keep) the officer's own data."""
 
-    confirmed: bool
+    confirmed: YesNo
 
 
+@action("k")
 @dataclass(frozen=True, slots=True)
-class StartCheck:
+class StartCheck(Action):
     """Start a lesson's check."""
 
-    course_id: str
-    lesson_id: str
+    course_id: Slug
+    lesson_id: Slug
 
 
+@action("f")
 @dataclass(frozen=True, slots=True)
-class StartFinal:
-    """Start a course's final quiz."""
+class StartFinal(Action):
+    """Open a course's final quiz: its rules before a new attempt, or the attempt under way."""
 
-    course_id: str
+    course_id: Slug
 
 
+@action("b")
 @dataclass(frozen=True, slots=True)
-class StartReview:
+class BeginFinal(Action):
+    """Begin a new final-quiz attempt, the rules read."""
+
+    course_id: Slug
+
+
+@action("v")
+@dataclass(frozen=True, slots=True)
+class StartReview(Action):
     """Start a review session."""
 
 
+@action("a")
 @dataclass(frozen=True, slots=True)
-class Choose:
+class Choose(Action):
     """Answer with (or tick) one displayed option of a question."""
 
-    attempt_id: int
-    position: int
-    option: int
+    attempt_id: RowId
+    position: Index
+    option: Option
 
 
+@action("s")
 @dataclass(frozen=True, slots=True)
-class Submit:
+class Submit(Action):
     """Submit the ticked options."""
 
-    attempt_id: int
-    position: int
+    attempt_id: RowId
+    position: Index
 
 
+@action("n")
 @dataclass(frozen=True, slots=True)
-class NextQuestion:
+class NextQuestion(Action):
     """Go on with an attempt."""
 
-    attempt_id: int
+    attempt_id: RowId
 
 
+@action("w")
 @dataclass(frozen=True, slots=True)
-class ShowName:
+class ShowName(Action):
     """Show or hide the holder's name on a certificate."""
 
-    certificate_id: int
-    shown: bool
+    certificate_id: RowId
+    shown: YesNo
 
 
+@action("p")
 @dataclass(frozen=True, slots=True)
-class SendCertificate:
+class SendCertificate(Action):
     """Send a course's certificate again."""
 
-    course_id: str
-
-
-Action = (
-    Menu | Help | Resume | Courses | Languages | OpenCourse | ShowCard | SetLanguage | ConfirmImport | ConfirmDelete
-    | StartCheck | StartFinal | StartReview | Choose | Submit | NextQuestion | ShowName | SendCertificate
-)
-_SIMPLE: dict[str, Action] = {
-    "m": Menu(), "h": Help(), "r": Resume(), "c": Courses(), "g": Languages(), "v": StartReview(),
-}
+    course_id: Slug
 
 
 def encode(action: Action) -> str:
     """The callback data for an action."""
-    match action:
-        case OpenCourse(course_id):
-            data = f"o:{course_id}"
-        case ShowCard(course_id, lesson_id, card):
-            data = f"l:{course_id}:{lesson_id}:{card}"
-        case SetLanguage(locale):
-            data = f"g:{locale}"
-        case ConfirmImport(import_id, confirmed):
-            data = f"i:{import_id}:{'y' if confirmed else 'n'}"
-        case ConfirmDelete(confirmed):
-            data = f"x:{'y' if confirmed else 'n'}"
-        case StartCheck(course_id, lesson_id):
-            data = f"k:{course_id}:{lesson_id}"
-        case StartFinal(course_id):
-            data = f"f:{course_id}"
-        case Choose(attempt_id, position, option):
-            data = f"a:{attempt_id}:{position}:{option}"
-        case Submit(attempt_id, position):
-            data = f"s:{attempt_id}:{position}"
-        case NextQuestion(attempt_id):
-            data = f"n:{attempt_id}"
-        case ShowName(certificate_id, shown):
-            data = f"w:{certificate_id}:{'y' if shown else 'n'}"
-        case SendCertificate(course_id):
-            data = f"p:{course_id}"
-        case _:
-            data = next(key for key, value in _SIMPLE.items() if value == action)
+    fields = [part.write(getattr(action, name)) for name, part in action.parts]
+    data = ":".join([action.prefix, *fields])
     if len(data.encode()) > MAX_CALLBACK_BYTES:
         raise ValueError(f"callback data too long: {data!r}")
     return data
@@ -217,41 +241,20 @@ def encode(action: Action) -> str:
 
 def parse(data: str | None) -> Action | None:
     """The action a callback asks for, or None for anything malformed."""
-    if not data:
+    if not data or len(data.encode(errors="replace")) > MAX_CALLBACK_BYTES:
         return None
-    if data in _SIMPLE:
-        return _SIMPLE[data]
-    pattern = _PATTERNS.get(data[:1])
-    match = pattern.fullmatch(data) if pattern else None
-    if match is None:
+    prefix, *fields = data.split(":")
+    cls = _REGISTRY.get((prefix, len(fields)))
+    if cls is None:
         return None
-    match data[0]:
-        case "o":
-            return OpenCourse(match.group(1))
-        case "l":
-            return ShowCard(match.group(1), match.group(2), int(match.group(3)))
-        case "i":
-            return ConfirmImport(int(match.group(1)), match.group(2) == "y")
-        case "x":
-            return ConfirmDelete(match.group(1) == "y")
-        case "k":
-            return StartCheck(match.group(1), match.group(2))
-        case "f":
-            return StartFinal(match.group(1))
-        case "a":
-            return Choose(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-        case "s":
-            return Submit(int(match.group(1)), int(match.group(2)))
-        case "n":
-            return NextQuestion(int(match.group(1)))
-        case "w":
-            return ShowName(int(match.group(1)), match.group(2) == "y")
-        case "p":
-            return SendCertificate(match.group(1))
-        case _:
-            return SetLanguage(match.group(1))
+    values = {}
+    for (name, part), text in zip(cls.parts, fields, strict=True):
+        if re.fullmatch(part.pattern, text) is None:
+            return None
+        values[name] = part.read(text)
+    return cls(**values)
 
 
-def handles(*kinds: type) -> Callable[[object], bool]:
+def handles(*kinds: type[Action]) -> Callable[[object], bool]:
     """A CallbackQueryHandler pattern accepting well-formed data for the given actions."""
     return lambda data: isinstance(parse(data if isinstance(data, str) else None), kinds)
