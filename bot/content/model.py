@@ -87,6 +87,8 @@ class QuizPolicy:
     final_feedback: Literal["end", "each"] = "end"
     # Months a certificate of this course stays valid; 0 means it does not expire.
     certificate_valid_months: int = 0
+    # Failed final attempts in a row before the retake_cooldown_hours wait (1: a wait after each failure).
+    cooldown_after_attempts: int = 1
 
 
 @dataclass(frozen=True, slots=True)

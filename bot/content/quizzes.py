@@ -30,6 +30,7 @@ POLICY_LIMITS = {
     "retake_cooldown_hours": (0, 24 * 365),
     "draw": (0, 1000),
     "certificate_valid_months": (0, 240),
+    "cooldown_after_attempts": (1, 100),
 }
 FEEDBACK_MODES = ("end", "each")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,23}$")

@@ -96,6 +96,10 @@ def test_course_quiz_policy_is_read_and_checked(course: Path) -> None:
     assert load_catalogue(course.parent).course("test-course").quiz == QuizPolicy("poll", 70, 0, 3, 0)
     edit(course / "course.toml", "pass_mark = 70", "pass_mark = 170")
     assert any("[quiz] pass_mark must be a whole number from 1 to 100" in p for p in problems(course))
+    edit(course / "course.toml", "pass_mark = 170", "pass_mark = 70\ncooldown_after_attempts = 3")
+    assert load_catalogue(course.parent).course("test-course").quiz.cooldown_after_attempts == 3
+    edit(course / "course.toml", "cooldown_after_attempts = 3", "cooldown_after_attempts = 0")
+    assert any("[quiz] cooldown_after_attempts must be a whole number from 1 to 100" in p for p in problems(course))
     edit(course / "course.toml", 'presentation = "poll"', 'presentation = "voice"')
     assert any("[quiz] presentation must be 'inline' or 'poll'" in p for p in problems(course))
 
