@@ -9,7 +9,8 @@ from telegram.ext import Application
 from bot.i18n import I18n
 from bot.services.access import Role
 
-OFFICER_COMMANDS = ("start", "courses", "continue", "review", "verify", "language", "mydata", "deleteme", "help")
+OFFICER_COMMANDS = ("start", "courses", "continue", "review", "certificates", "verify", "language", "mydata", "deleteme",
+                    "help")
 MANAGER_COMMANDS = ("invite", "unbind", "conflicts", "stats", "export", "revoke_certificate")
 ADMIN_COMMANDS = ("grant_manager", "revoke_manager")
 

@@ -46,8 +46,9 @@ def menu_button_row(t: Translator) -> list[InlineKeyboardButton]:
 
 
 def language_keyboard(t: Translator) -> InlineKeyboardMarkup:
-    """One button per language, each named in its own language."""
-    buttons = [button(t(f"language-name-{locale}"), SetLanguage(locale)) for locale in SUPPORTED_LOCALES]
+    """One button per language, each named in its own language; the one in use is marked."""
+    buttons = [button(("✓ " if locale == t.locale else "") + t(f"language-name-{locale}"), SetLanguage(locale))
+               for locale in SUPPORTED_LOCALES]
     return InlineKeyboardMarkup([buttons[:2], buttons[2:]])
 
 
@@ -58,15 +59,20 @@ def catalogue_keyboard(catalogue: Catalogue, t: Translator) -> InlineKeyboardMar
 
 
 def course_keyboard(status: CourseStatus, t: Translator, *, has_certificate: bool = False) -> InlineKeyboardMarkup:
-    """Start or resume a course; its final quiz and certificate."""
+    """Start or resume a course, open any of its lessons; its final quiz and certificate."""
     course = status.course
     first_lesson = course.lessons[0]
-    start = button(t("course-start"), ShowCard(course.id, first_lesson.id, 0))
-    rows = [[start]]
-    if status.resume_at is not None:
+    if status.resume_at is not None and status.cards_seen:
         at = status.resume_at
-        rows = [[button(t("course-resume"), ShowCard(course.id, at.lesson.id, at.card_index))],
-                [button(t("course-restart"), ShowCard(course.id, first_lesson.id, 0))]]
+        rows = [[button(t("course-resume"), ShowCard(course.id, at.lesson.id, at.card_index))]]
+    elif status.finished:
+        rows = [[button(t("course-restart"), ShowCard(course.id, first_lesson.id, 0))]]
+    else:
+        rows = [[button(t("course-start"), ShowCard(course.id, first_lesson.id, 0))]]
+    for index, lesson in enumerate(course.lessons):
+        key = "course-lesson-done" if lesson.id in status.completed_lessons else "course-lesson-todo"
+        start = status.lesson_start(index)
+        rows.append([button(t(key, title=lesson.titles[t.locale]), ShowCard(course.id, lesson.id, start.card_index))])
     if course.final_quiz:
         rows.append([button(t("final-quiz"), StartFinal(course.id))])
     if has_certificate:

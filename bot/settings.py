@@ -48,6 +48,11 @@ class Settings(BaseSettings):
     verification_days: int = Field(default=180, ge=1, le=3650)
     invite_days: int = Field(default=7, ge=1, le=90)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Certificates, access and statistics (see config/learnbot.example.toml).
+    organisation_name: str = Field(default="learnbot", min_length=1, max_length=120)
+    access_contact: str = Field(default="", max_length=200)
+    certificate_personnel_id: bool = False
+    stats_min_answers: int = Field(default=5, ge=1, le=10000)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -75,20 +75,29 @@ def requires(role: Role) -> Callable[[Callback], Callback]:
     return decorate
 
 
-async def ask_to_verify(update: Update, context: CustomContext, access: Access) -> None:
-    """Explain how to verify, with a button that shares the officer's own phone number."""
+async def ask_to_verify(update: Update, context: CustomContext, access: Access, intro: str = "") -> None:
+    """Explain how to verify (after intro, if any), with a button that shares the officer's own phone number."""
     chat = update.effective_chat
     if chat is None:
         return
     t = context.t
     if access is Access.EXPIRED:
-        await context.bot.send_message(chat.id, t.block(escape(t("verify-expired"))), parse_mode=ParseMode.HTML)
+        text = "\n\n".join(filter(None, [intro, t("verify-expired")]))
+        await context.bot.send_message(chat.id, t.block(escape(text)), parse_mode=ParseMode.HTML)
         return
-    text = t("verify-needed") if access is Access.UNVERIFIED else f"{t('verify-lapsed')}\n\n{t('verify-needed')}"
-    keyboard = ReplyKeyboardMarkup(
-        [[KeyboardButton(t("verify-share-phone"), request_contact=True)]], resize_keyboard=True, one_time_keyboard=True
-    )
-    await context.bot.send_message(chat.id, t.block(escape(text)), parse_mode=ParseMode.HTML, reply_markup=keyboard)
+    explanation = {
+        Access.WITHDRAWN: t("verify-withdrawn", contact=context.settings.access_contact or t("access-contact-default")),
+        Access.LAPSED: f"{t('verify-lapsed')}\n\n{t('verify-needed')}",
+    }.get(access, t("verify-needed"))
+    text = "\n\n".join(filter(None, [intro, explanation]))
+    await context.bot.send_message(chat.id, t.block(escape(text)), parse_mode=ParseMode.HTML,
+                                   reply_markup=share_phone_keyboard(context))
+
+
+def share_phone_keyboard(context: CustomContext) -> ReplyKeyboardMarkup:
+    """The button that shares the officer's own number: the only proof that a phone number is theirs."""
+    return ReplyKeyboardMarkup([[KeyboardButton(context.t("verify-share-phone"), request_contact=True)]],
+                               resize_keyboard=True, one_time_keyboard=True)
 
 
 async def main_menu(context: CustomContext) -> InlineKeyboardMarkup:

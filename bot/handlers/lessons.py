@@ -12,7 +12,7 @@ from bot.formatting import escape
 from bot.handlers.common import command, gated, refuse_stale_button, show
 from bot.i18n import Translator
 from bot.keyboards import card_keyboard, catalogue_keyboard, course_keyboard
-from bot.services.learning import CardPosition, CourseStatus
+from bot.services.learning import CardPosition, CourseStatus, study_minutes
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
@@ -33,13 +33,16 @@ async def _show_catalogue(update: Update, context: CustomContext) -> None:
 
 
 async def _resume(update: Update, context: CustomContext) -> None:
+    """Go on: the next unfinished lesson of the course studied last, or that course's overview once it is done."""
     assert context.officer is not None
     position = await context.services.learning.resume(context.db, context.officer)
     if position is None:
         t = context.t
         await show(update, context, escape(t("continue-nothing")), catalogue_keyboard(context.catalogue, t))
-        return
-    await _show_card(update, context, position)
+    elif isinstance(position, CourseStatus):
+        await _show_course(update, context, position)
+    else:
+        await _show_card(update, context, position)
 
 
 async def _handle_lesson_button(update: Update, context: CustomContext) -> None:
@@ -59,10 +62,8 @@ async def _handle_lesson_button(update: Update, context: CustomContext) -> None:
                 await refuse_stale_button(update, context)
                 return
             await query.answer()
-            status = await context.services.learning.course_status(context.db, context.officer, course)
-            certificate = await context.services.certificates.held(context.db, context.officer, course.id)
-            keyboard = course_keyboard(status, context.t, has_certificate=certificate is not None)
-            await show(update, context, _course_text(status, context.t), keyboard)
+            await _show_course(update, context, await context.services.learning.course_status(
+                context.db, context.officer, course))
         case ShowCard(course_id, lesson_id, card):
             position = context.services.learning.locate(course_id, lesson_id, card)
             if position is None:
@@ -70,6 +71,13 @@ async def _handle_lesson_button(update: Update, context: CustomContext) -> None:
                 return
             await query.answer()
             await _show_card(update, context, position)
+
+
+async def _show_course(update: Update, context: CustomContext, status: CourseStatus) -> None:
+    assert context.officer is not None
+    certificate = await context.services.certificates.held(context.db, context.officer, status.course.id)
+    keyboard = course_keyboard(status, context.t, has_certificate=certificate is not None)
+    await show(update, context, _course_text(status, context.t), keyboard)
 
 
 async def _show_card(update: Update, context: CustomContext, position: CardPosition) -> None:
@@ -100,11 +108,25 @@ def _course_text(status: CourseStatus, t: Translator) -> str:
         f"<b>{escape(course.titles[t.locale])}</b>",
         escape(course.summaries[t.locale]),
         "",
+        escape(t("course-length", lessons=len(course.lessons), minutes=study_minutes(course))),
         escape(t("course-progress", done=status.completed_count, total=len(course.lessons))),
     ]
-    for lesson in course.lessons:
-        key = "course-lesson-done" if lesson.id in status.completed_lessons else "course-lesson-todo"
-        lines.append(escape(t(key, title=lesson.titles[t.locale])))
+    if course.final_quiz:
+        lines += ["", escape(_final_quiz_policy(course, t))]
     if status.finished:
         lines += ["", escape(t("course-finished", course=course.titles[t.locale]))]
     return "\n".join(lines)
+
+
+def _final_quiz_policy(course: Course, t: Translator) -> str:
+    """The course intro states the final quiz's rules and what the certificate is worth."""
+    policy = course.quiz
+    questions = min(policy.draw or len(course.final_quiz), len(course.final_quiz))
+    parts = [t("course-final-quiz", count=questions, percent=policy.pass_mark)]
+    if policy.require_lessons:
+        parts.append(t("course-final-after-lessons"))
+    if policy.retake_cooldown_hours:
+        parts.append(t("course-final-retakes", count=policy.cooldown_after_attempts, hours=policy.retake_cooldown_hours))
+    if policy.certificate_valid_months:
+        parts.append(t("course-certificate-valid", months=policy.certificate_valid_months))
+    return " ".join(parts)

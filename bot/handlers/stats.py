@@ -8,7 +8,9 @@ from telegram.ext import BaseHandler
 from bot.context import CustomContext
 from bot.formatting import escape
 from bot.handlers.common import command, requires, show
+from bot.i18n import Translator
 from bot.services.access import Role
+from bot.services.stats import CourseStats
 
 QUESTION_PREVIEW = 80
 
@@ -22,23 +24,28 @@ async def _handle_stats(update: Update, context: CustomContext) -> None:
     t = context.t
     blocks = []
     for course in context.catalogue.courses:
-        stats = await context.services.stats.course_stats(context.db, course)
-        none = t("stats-none")
-        lines = [
-            f"<b>{escape(course.titles[t.locale])}</b>",
-            escape(t("stats-line", started=stats.started, completed=stats.completed,
-                     average=none if stats.average_score is None else t("stats-percent", value=stats.average_score),
-                     rate=none if stats.pass_rate is None else t("stats-percent", value=stats.pass_rate))),
-        ]
-        if stats.hardest:
-            lines.append(escape(t("stats-hardest")))
-            for hard in stats.hardest:
-                text = hard.question.texts[t.locale]
-                text = text if len(text) <= QUESTION_PREVIEW else text[: QUESTION_PREVIEW - 1] + "…"
-                lines.append("• " + escape(t("stats-hard-question", percent=hard.correct_percent,
-                                              answered=hard.answered, text=text)))
-        blocks.append("\n".join(lines))
+        stats = await context.services.stats.course_stats(context.db, course, context.settings.stats_min_answers)
+        blocks.append("\n".join([f"<b>{escape(course.titles[t.locale])}</b>", *map(escape, _figures(stats, t))]))
     await show(update, context, "\n\n".join(blocks))
+
+
+def _figures(stats: CourseStats, t: Translator) -> list[str]:
+    none = t("stats-none")
+    rate = none if stats.pass_rate is None else t("stats-percent", value=stats.pass_rate)
+    average = none if stats.average_best_score is None else t("stats-percent", value=stats.average_best_score)
+    lines = [
+        " · ".join([t("stats-started", count=stats.started), t("stats-completed", count=stats.completed)]),
+        " · ".join([t("stats-attempted", count=stats.attempted), t("stats-passed", count=stats.passed),
+                    t("stats-pass-rate", rate=rate)]),
+        t("stats-average-best", average=average),
+    ]
+    if stats.hardest:
+        lines.append(t("stats-hardest"))
+        for hard in stats.hardest:
+            text = hard.question.texts[t.locale]
+            text = text if len(text) <= QUESTION_PREVIEW else text[: QUESTION_PREVIEW - 1] + "…"
+            lines.append("• " + t("stats-hard-question", percent=hard.correct_percent, answered=hard.answered, text=text))
+    return lines
 
 
 async def _handle_export(update: Update, context: CustomContext) -> None:

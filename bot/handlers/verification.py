@@ -10,10 +10,12 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.context import CustomContext
 from bot.formatting import clean_input, escape
-from bot.handlers.common import main_menu, refresh_command_menu, show
+from bot.handlers.common import main_menu, refresh_command_menu, share_phone_keyboard, show
 from bot.services.access import Verification
 
-INVITE_PATTERN = re.compile(r"^[0-9A-Za-z]{4}(?:[- ]?[0-9A-Za-z]{4}){3}$")
+INVITE_PATTERN = re.compile(r"^(?:IN[- ]?)?[0-9A-Za-z]{4}(?:[- ]?[0-9A-Za-z]{4}){3}$", re.IGNORECASE)
+# "+33 6 10 10 00 01", "0033 (6) 10-10-00-01": what a person types when asked for a phone number.
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 ().\-/]{5,22}[0-9]$")
 _PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 
 
@@ -24,15 +26,41 @@ class _InviteCode(filters.MessageFilter):
         return message.text is not None and looks_like_invite(message.text)
 
 
+class _TypedPhone(filters.MessageFilter):
+    """Text that looks like a phone number typed by hand."""
+
+    def filter(self, message: Message) -> bool:
+        return message.text is not None and looks_like_phone(message.text)
+
+
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
     return [
         MessageHandler(_PRIVATE & filters.CONTACT, _handle_contact),
         MessageHandler(_PRIVATE & filters.TEXT & ~filters.COMMAND & _InviteCode(), _handle_invite_code),
+        MessageHandler(_PRIVATE & filters.TEXT & ~filters.COMMAND & _TypedPhone(), _handle_typed_phone),
     ]
 
 
 def looks_like_invite(text: str) -> bool:
     return bool(INVITE_PATTERN.match(clean_input(text)))
+
+
+def looks_like_phone(text: str) -> bool:
+    text = clean_input(text)
+    return bool(PHONE_PATTERN.match(text)) and 7 <= sum(ch.isdigit() for ch in text) <= 15
+
+
+async def _handle_typed_phone(update: Update, context: CustomContext) -> None:
+    """A typed number proves nothing (anyone can type anyone's): point at the Share button."""
+    assert context.officer is not None
+    t = context.t
+    if await context.services.access.may_learn(context.db, context.officer):
+        await show(update, context, escape(t("verify-already")), await main_menu(context))
+        return
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_message(chat.id, t.block(escape(t("verify-typed-phone"))), parse_mode=ParseMode.HTML,
+                                   reply_markup=share_phone_keyboard(context))
 
 
 async def _handle_contact(update: Update, context: CustomContext) -> None:

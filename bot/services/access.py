@@ -20,6 +20,7 @@ from bot.storage.models import FailedAttempt, Invite, Officer, Personnel
 # Crockford's base32 without I, L, O, U: nothing to misread on a phone screen.
 INVITE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 INVITE_LENGTH = 16  # 80 bits: guessing within 5 tries an hour is hopeless
+INVITE_PREFIX = "IN"  # visible, so an invite is never mistaken for a certificate code (LB-…)
 FAILURE_WINDOW = timedelta(hours=1)
 
 
@@ -30,6 +31,7 @@ class Access(enum.Enum):
     UNVERIFIED = "unverified"
     LAPSED = "lapsed"
     EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"  # verified once, then removed from the approved-personnel list
 
 
 class Role(enum.IntEnum):
@@ -79,6 +81,8 @@ class AccessService:
         if officer.telegram_id in self._admin_ids:
             return Access.GRANTED
         personnel = await session.get(Personnel, officer.personnel_ref) if officer.personnel_ref else None
+        if officer.verified_at is not None and personnel is None:
+            return Access.WITHDRAWN
         if personnel is None or officer.verified_at is None:
             return Access.UNVERIFIED
         now = self._clock()
@@ -150,10 +154,11 @@ class AccessService:
         if personnel is None:
             return None
         code = "-".join("".join(secrets.choice(INVITE_ALPHABET) for _ in range(4)) for _ in range(INVITE_LENGTH // 4))
+        code = f"{INVITE_PREFIX}-{code}"
         now = self._clock()
         expires_at = now + timedelta(days=self.rules.invite_days)
         assert personnel.id is not None
-        session.add(Invite(code_hash=self._hasher.invite_code(code), personnel_ref=personnel.id, created_by=actor,
+        session.add(Invite(code_hash=self._hasher.invite_code(normalise_invite(code)), personnel_ref=personnel.id, created_by=actor,
                            created_at=now, expires_at=expires_at))
         self._audit.record(session, actor, "invite.create", self._hasher.personnel(personnel_id))
         return code, expires_at
@@ -212,6 +217,8 @@ class AccessService:
 def normalise_invite(code: str) -> str:
     """Codes are typed on phones: ignore case, spaces and dashes, then regroup."""
     raw = "".join(ch for ch in code.upper() if ch.isalnum())
+    if len(raw) == INVITE_LENGTH + len(INVITE_PREFIX) and raw.startswith(INVITE_PREFIX):
+        raw = raw[len(INVITE_PREFIX):]  # codes made before the prefix have none; their hashes never had it
     return "-".join(raw[i:i + 4] for i in range(0, len(raw), 4))
 
 

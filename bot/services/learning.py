@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.content import Catalogue, Course, Lesson
+from bot.content import REFERENCE_LOCALE, Catalogue, Course, Lesson
 from bot.services.clock import Clock
 from bot.storage.models import Officer
 from bot.storage.repositories import ProgressRepository
@@ -50,13 +52,34 @@ class CardPosition:
         return None
 
 
+READING_CHARS_PER_MINUTE = 900  # careful reading on a phone, in a second language for many officers
+MINUTES_PER_CHECK_QUESTION = 0.5
+MINUTES_PER_FINAL_QUESTION = 1.0
+
+
+def study_minutes(course: Course) -> int:
+    """The course's length in study minutes: its cards read carefully, its checks and final quiz answered."""
+    chars = sum(card.chars for lesson in course.lessons for card in lesson.cards[REFERENCE_LOCALE])
+    checks = sum(len(course.lesson_check(lesson.id)) for lesson in course.lessons)
+    final = min(course.quiz.draw or len(course.final_quiz), len(course.final_quiz))
+    minutes = chars / READING_CHARS_PER_MINUTE + checks * MINUTES_PER_CHECK_QUESTION + final * MINUTES_PER_FINAL_QUESTION
+    return max(5, math.ceil(minutes / 5) * 5)
+
+
 @dataclass(frozen=True, slots=True)
 class CourseStatus:
-    """What an officer has done in one course."""
+    """What an officer has done in one course; resume_at is where to go on (None once every lesson is done)."""
 
     course: Course
     completed_lessons: frozenset[str]
     resume_at: CardPosition | None
+    cards_seen: Mapping[str, int] = field(default_factory=dict)  # per lesson, the card shown last
+
+    def lesson_start(self, lesson_index: int) -> CardPosition:
+        """Where opening a lesson from the overview lands: the card left off in an unfinished lesson, else the first."""
+        lesson = self.course.lessons[lesson_index]
+        card = 0 if lesson.id in self.completed_lessons else self.cards_seen.get(lesson.id, 0)
+        return CardPosition(self.course, lesson_index, min(card, lesson.card_count - 1))
 
     @property
     def completed_count(self) -> int:
@@ -92,22 +115,37 @@ class LearningService:
             completed=position.is_last_card,
         )
 
-    async def resume(self, session: AsyncSession, officer: Officer) -> CardPosition | None:
-        """The card the officer saw last, in any course, if it still exists."""
+    async def resume(self, session: AsyncSession, officer: Officer) -> CardPosition | CourseStatus | None:
+        """Where to go on in the course studied last: a card, or the course itself once every lesson is done."""
         assert officer.id is not None
         row = await ProgressRepository(session).latest(officer.id)
-        if row is None:
+        course = self._catalogue.course(row.course_id) if row else None
+        if course is None:
             return None
-        return self._clamped(row.course_id, row.lesson_id, row.card_index)
+        status = await self.course_status(session, officer, course)
+        return status if status.finished else status.resume_at
 
     async def course_status(self, session: AsyncSession, officer: Officer, course: Course) -> CourseStatus:
-        """Completed lessons of a course and the card to resume it at."""
+        """Completed lessons of a course and the card to go on at."""
         assert officer.id is not None
         rows = await ProgressRepository(session).for_course(officer.id, course.id)
         completed = frozenset(row.lesson_id for row in rows if row.completed_at is not None)
+        seen = {row.lesson_id: row.card_index for row in rows}
         latest = max(rows, key=lambda row: row.updated_at, default=None)
-        resume_at = self._clamped(course.id, latest.lesson_id, latest.card_index) if latest else None
-        return CourseStatus(course, completed, resume_at)
+        at = self._clamped(course.id, latest.lesson_id, latest.card_index) if latest else None
+        status = CourseStatus(course, completed, None, seen)
+        if at is not None and at.is_last_card and at.lesson.id in completed:
+            # The lesson (and its check) is behind the officer: go on with the next unfinished one.
+            at = self._next_unfinished(status, at.lesson_index)
+        return CourseStatus(course, completed, at, seen)
+
+    @staticmethod
+    def _next_unfinished(status: CourseStatus, after: int) -> CardPosition | None:
+        lessons = status.course.lessons
+        for index in [*range(after + 1, len(lessons)), *range(after)]:
+            if lessons[index].id not in status.completed_lessons:
+                return status.lesson_start(index)
+        return None
 
     def _clamped(self, course_id: str, lesson_id: str, card_index: int) -> CardPosition | None:
         # Content may have lost cards since the officer's last visit: stay in the lesson if possible.

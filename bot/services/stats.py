@@ -27,12 +27,20 @@ class HardQuestion:
 
 @dataclass(frozen=True, slots=True)
 class CourseStats:
+    """Officers who started, completed every lesson, took and passed the final quiz; scores are best attempts."""
+
     course: Course
     started: int
     completed: int
-    average_score: int | None
-    pass_rate: int | None
+    attempted: int
+    passed: int
+    average_best_score: int | None
     hardest: tuple[HardQuestion, ...]
+
+    @property
+    def pass_rate(self) -> int | None:
+        """Officers who passed among those who finished at least one final attempt."""
+        return self.passed * 100 // self.attempted if self.attempted else None
 
 
 class StatsService:
@@ -41,7 +49,8 @@ class StatsService:
     def __init__(self, catalogue: Catalogue) -> None:
         self._catalogue = catalogue
 
-    async def course_stats(self, session: AsyncSession, course: Course) -> CourseStats:
+    async def course_stats(self, session: AsyncSession, course: Course, min_answers: int = 5) -> CourseStats:
+        """The course's figures; a question counts among the hardest from min_answers answers, below 100 %."""
         lesson_ids = [lesson.id for lesson in course.lessons]
         done = dict((await session.exec(
             select(LessonProgress.officer_id, func.count(case((col(LessonProgress.completed_at).is_not(None), 1))))
@@ -68,17 +77,12 @@ class StatsService:
             .where(QuizAnswer.course_id == course.id, col(QuizAnswer.correct).is_not(None))
             .group_by(col(QuizAnswer.question_id))
         )).all()
-        hardest = sorted(
-            (HardQuestion(question, answered, int(right) * 100 // answered)
-             for question_id, answered, right in rows if (question := course.question(question_id))),
-            key=lambda hard: (hard.correct_percent, -hard.answered, hard.question.id),
-        )[:HARDEST_SHOWN]
-        return CourseStats(
-            course, started, completed,
-            round(average) if takers else None,
-            int(passers or 0) * 100 // takers if takers else None,
-            tuple(hardest),
-        )
+        candidates = (HardQuestion(question, answered, int(right) * 100 // answered)
+                      for question_id, answered, right in rows
+                      if answered >= min_answers and right < answered and (question := course.question(question_id)))
+        hardest = sorted(candidates, key=lambda hard: (hard.correct_percent, -hard.answered, hard.question.id))
+        return CourseStats(course, started, completed, takers, int(passers or 0),
+                           round(average) if takers else None, tuple(hardest[:HARDEST_SHOWN]))
 
     async def export_csv(self, session: AsyncSession) -> bytes:
         """One row per learner and course they started: id, country, progress, best score, certificate."""

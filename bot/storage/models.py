@@ -126,6 +126,7 @@ class QuizAttempt(SQLModel, table=True):
     course_id: str | None = Field(default=None, max_length=32)
     lesson_id: str | None = Field(default=None, max_length=32)
     presentation: str = Field(default="inline", max_length=8)
+    feedback: str = Field(default="each", max_length=8)  # each: explained after every answer; end: at the end
     question_count: int
     correct_count: int = 0
     started_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
@@ -183,3 +184,6 @@ class Certificate(SQLModel, table=True):
     holder_name: str | None = Field(default=None, max_length=200)
     show_name: bool = False
     revoked_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    expires_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    # When the PDF reached the officer; a failed send leaves it empty, and the bot sends it again later.
+    delivered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))

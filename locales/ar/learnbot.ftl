@@ -24,15 +24,16 @@ menu-help = ❓ المساعدة
 ## /help
 help =
     إليك ما يمكنك القيام به:
-    /start: الترحيب والقائمة الرئيسية
-    /courses: تصفح الدورات
-    /continue: المتابعة من حيث توقفت
-    /review: الإجابة عن الأسئلة المستحقة للمراجعة
-    /verify الرمز: التحقق من شهادة
-    /language: تغيير اللغة
-    /mydata: عرض البيانات المحفوظة عنك
-    /deleteme: حذف حسابك وسجل تقدمك
-    /help: عرض هذه المساعدة
+    /start — الترحيب والقائمة الرئيسية
+    /courses — تصفح الدورات
+    /continue — الانتقال إلى الدرس التالي
+    /review — الإجابة عن الأسئلة المستحقة للمراجعة
+    /certificates — شهاداتك، وإعادة إرسالها عند الطلب
+    /verify الرمز — التحقق من رمز شهادة
+    /language — تغيير اللغة
+    /mydata — عرض البيانات المحفوظة عنك
+    /deleteme — حذف حسابك وسجل تقدمك
+    /help — عرض هذه المساعدة
     داخل الدرس، يمكنك استخدام زري «التالي» و«رجوع» أسفل كل بطاقة.
 
 ## Command descriptions shown in Telegram's command menu (at most 256 characters each)
@@ -158,10 +159,9 @@ quiz-wrong = ❌ الإجابة ليست صحيحة تمامًا.
 quiz-answer-was = الإجابة الصحيحة:
 quiz-explanation = التوضيح: { $text }
 quiz-next = السؤال التالي ◀️
-quiz-see-result = عرض النتيجة ◀️
 quiz-lesson-result = الإجابات الصحيحة: { $correct } من { $total }.
 quiz-final-score = النتيجة: { $correct } من { $total } ({ $percent }%). درجة النجاح: { $pass }%.
-quiz-passed = 🎉 لقد نجحت. تم إرسال شهادتك إلى هذه المحادثة.
+quiz-passed = 🎉 لقد نجحت.
 quiz-failed = لم يحالفك النجاح هذه المرة.
 quiz-time-up = ⏱ انتهى الوقت: تُحتسب الأسئلة غير المجاب عنها إجابات خاطئة.
 quiz-to-review = للمراجعة:
@@ -179,12 +179,8 @@ back-to-course = ▶️ العودة إلى الدورة
 certificate-button = 📄 الشهادة
 certificate-caption = الشهادة { $code }: { $course }
 certificate-title = شهادة إتمام
-certificate-body = تشهد هذه الشهادة بإتمام حاملها بنجاح الدورة التدريبية
-certificate-holder = حامل الشهادة: { $name }
-certificate-date = تاريخ الإصدار: { $date }
-certificate-score = الدرجة في الاختبار النهائي: { $percent }%
 certificate-code = رمز التحقق: { $code }
-certificate-verify-hint = يمكن لأي شخص التحقق من هذه الشهادة بإرسال /verify { $code } إلى البوت.
+certificate-verify-hint = يمكن لأي شخص التحقق من هذه الشهادة بمسح الرمز، أو بإرسال ما يلي إلى { $bot }:
 certificate-name-shown = يظهر اسمك لمن يتحقق من هذه الشهادة.
 certificate-name-hidden = لا يظهر اسمك لمن يتحقق من هذه الشهادة.
 certificate-show-name = 👁 إظهار اسمي عند التحقق
@@ -199,9 +195,14 @@ revoke-certificate-done = أصبحت الشهادة { $code } ملغاة.
 revoke-certificate-unknown = لا توجد شهادة صالحة تحمل الرمز { $code }.
 
 ## Statistics for managers
-stats-line = عدد من بدأ الدورة: { $started } · عدد من أكملها: { $completed } · متوسط الدرجات في الاختبار النهائي: { $average } · نسبة النجاح: { $rate }
 stats-none = –
 stats-percent = { $value }%
-stats-hardest = الأسئلة الأصعب:
-stats-hard-question = نسبة الإجابات الصحيحة { $percent }% (عدد الإجابات: { $answered }): { $text }
+stats-hardest = الأسئلة الأصعب (نسبة الإجابات الصحيحة فيها أقل من 100%):
+stats-hard-question = نسبة الإجابات الصحيحة { $percent }% ({ $answered -> 
+    [zero] لا إجابات
+    [one] إجابة واحدة
+    [two] إجابتان
+    [few] { $answered } إجابات
+   *[other] { $answered } إجابة
+ }): { $text }
 export-caption = تقدم كل متدرب ومتدربة، بواقع صف واحد لكل دورة تم البدء فيها.

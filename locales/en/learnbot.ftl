@@ -24,15 +24,16 @@ menu-help = ❓ Help
 ## /help
 help =
     Here is what you can do:
-    /start: welcome and main menu
-    /courses: browse the courses
-    /continue: resume where you stopped
-    /review: answer the questions that are due for review
-    /verify CODE: check a certificate
-    /language: change the language
-    /mydata: see what is stored about you
-    /deleteme: delete your account and progress
-    /help: show this help
+    /start — welcome and main menu
+    /courses — browse the courses
+    /continue — go on with the next lesson
+    /review — answer the questions that are due for review
+    /certificates — your certificates, sent again on request
+    /verify CODE — check a certificate's code
+    /language — change the language
+    /mydata — see what is stored about you
+    /deleteme — delete your account and progress
+    /help — show this help
     Inside a lesson, use the Next and Back buttons under each card.
 
 ## Command descriptions shown in Telegram's command menu (at most 256 characters each)
@@ -158,10 +159,9 @@ quiz-wrong = ❌ Not quite.
 quiz-answer-was = The correct answer:
 quiz-explanation = Why: { $text }
 quiz-next = Next question ▶️
-quiz-see-result = See the result ▶️
 quiz-lesson-result = You answered { $correct } of { $total } questions correctly.
 quiz-final-score = Score: { $correct } of { $total } ({ $percent } %). Pass mark: { $pass } %.
-quiz-passed = 🎉 Passed. Your certificate has been sent to this chat.
+quiz-passed = 🎉 Passed.
 quiz-failed = Not passed this time.
 quiz-time-up = ⏱ Time is up: unanswered questions count as wrong.
 quiz-to-review = To review:
@@ -179,12 +179,8 @@ back-to-course = ◀️ Back to the course
 certificate-button = 📄 Certificate
 certificate-caption = Certificate { $code }: { $course }
 certificate-title = Certificate of completion
-certificate-body = This certifies that the holder completed the course
-certificate-holder = Holder: { $name }
-certificate-date = Date: { $date }
-certificate-score = Final quiz score: { $percent } %
 certificate-code = Verification code: { $code }
-certificate-verify-hint = Anyone can check this certificate by sending /verify { $code } to the bot.
+certificate-verify-hint = Anyone can check this certificate: scan the code, or send this to { $bot }:
 certificate-name-shown = Your name is shown to people who verify this certificate.
 certificate-name-hidden = Your name is not shown to people who verify this certificate.
 certificate-show-name = 👁 Show my name to verifiers
@@ -199,9 +195,11 @@ revoke-certificate-done = Certificate { $code } is revoked.
 revoke-certificate-unknown = No valid certificate has the code { $code }.
 
 ## Statistics for managers
-stats-line = Started: { $started } · completed: { $completed } · average final score: { $average } · pass rate: { $rate }
 stats-none = –
 stats-percent = { $value } %
-stats-hardest = Hardest questions:
-stats-hard-question = { $percent } % correct ({ $answered } answers): { $text }
+stats-hardest = Hardest questions (below 100 % correct):
+stats-hard-question = { $percent } % correct ({ $answered -> 
+    [one] { $answered } answer
+   *[other] { $answered } answers
+ }): { $text }
 export-caption = Progress of every learner, one row per course started.

@@ -24,15 +24,16 @@ menu-help = ❓ Ayuda
 ## /help
 help =
     Esto es lo que puede hacer:
-    /start: bienvenida y menú principal
-    /courses: ver los cursos
-    /continue: retomar donde lo dejó
-    /review: responder a las preguntas pendientes de repaso
-    /verify CÓDIGO: comprobar un certificado
-    /language: cambiar el idioma
-    /mydata: ver los datos que se guardan sobre usted
-    /deleteme: eliminar su cuenta y su progreso
-    /help: mostrar esta ayuda
+    /start — bienvenida y menú principal
+    /courses — ver los cursos
+    /continue — seguir con la lección siguiente
+    /review — responder a las preguntas pendientes de repaso
+    /certificates — sus certificados, enviados de nuevo cuando los pida
+    /verify CÓDIGO — comprobar el código de un certificado
+    /language — cambiar el idioma
+    /mydata — ver los datos que se guardan sobre usted
+    /deleteme — eliminar su cuenta y su progreso
+    /help — mostrar esta ayuda
     Dentro de una lección, use los botones Siguiente y Atrás que aparecen bajo cada tarjeta.
 
 ## Command descriptions shown in Telegram's command menu (at most 256 characters each)
@@ -158,10 +159,9 @@ quiz-wrong = ❌ No es del todo correcto.
 quiz-answer-was = La respuesta correcta:
 quiz-explanation = Explicación: { $text }
 quiz-next = Siguiente pregunta ▶️
-quiz-see-result = Ver el resultado ▶️
 quiz-lesson-result = Respuestas correctas: { $correct } de { $total }.
 quiz-final-score = Puntuación: { $correct } de { $total } ({ $percent } %). Nota mínima para aprobar: { $pass } %.
-quiz-passed = 🎉 Ha aprobado. Su certificado se ha enviado a este chat.
+quiz-passed = 🎉 Ha aprobado.
 quiz-failed = Esta vez no ha aprobado.
 quiz-time-up = ⏱ Se ha agotado el tiempo: las preguntas sin responder cuentan como incorrectas.
 quiz-to-review = Para repasar:
@@ -179,12 +179,8 @@ back-to-course = ◀️ Volver al curso
 certificate-button = 📄 Certificado
 certificate-caption = Certificado { $code }: { $course }
 certificate-title = Certificado de finalización
-certificate-body = Por la presente se hace constar que la persona titular ha completado satisfactoriamente el curso
-certificate-holder = Titular: { $name }
-certificate-date = Fecha de expedición: { $date }
-certificate-score = Puntuación en el cuestionario final: { $percent } %
 certificate-code = Código de verificación: { $code }
-certificate-verify-hint = Cualquier persona puede comprobar este certificado enviando /verify { $code } al bot.
+certificate-verify-hint = Cualquier persona puede comprobar este certificado: escanee el código o envíe esto a { $bot }:
 certificate-name-shown = Su nombre se muestra a las personas que comprueban este certificado.
 certificate-name-hidden = Su nombre no se muestra a las personas que comprueban este certificado.
 certificate-show-name = 👁 Mostrar mi nombre en las comprobaciones
@@ -199,9 +195,11 @@ revoke-certificate-done = El certificado { $code } ha quedado revocado.
 revoke-certificate-unknown = No hay ningún certificado válido con el código { $code }.
 
 ## Statistics for managers
-stats-line = Personas que lo han empezado: { $started } · lo han completado: { $completed } · puntuación media en el cuestionario final: { $average } · tasa de aprobación: { $rate }
 stats-none = –
 stats-percent = { $value } %
-stats-hardest = Preguntas más difíciles:
-stats-hard-question = { $percent } % de aciertos (respuestas: { $answered }): { $text }
+stats-hardest = Preguntas más difíciles (menos del 100 % de aciertos):
+stats-hard-question = { $percent } % de aciertos ({ $answered -> 
+    [one] { $answered } respuesta
+   *[other] { $answered } respuestas
+ }): { $text }
 export-caption = Progreso de cada participante, con una fila por curso iniciado.

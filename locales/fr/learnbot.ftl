@@ -23,16 +23,17 @@ menu-help = ❓ Aide
 
 ## /help
 help =
-    Voici ce que vous pouvez faire :
-    /start : accueil et menu principal
-    /courses : parcourir les cours
-    /continue : reprendre là où vous en étiez
-    /review : répondre aux questions à réviser
-    /verify CODE : vérifier un certificat
-    /language : changer de langue
-    /mydata : voir les données enregistrées vous concernant
-    /deleteme : supprimer votre compte et votre progression
-    /help : afficher cette aide
+    Voici ce que vous pouvez faire :
+    /start — accueil et menu principal
+    /courses — parcourir les cours
+    /continue — passer à la leçon suivante
+    /review — répondre aux questions à réviser
+    /certificates — vos certificats, renvoyés sur demande
+    /verify CODE — vérifier le code d'un certificat
+    /language — changer de langue
+    /mydata — voir les données enregistrées vous concernant
+    /deleteme — supprimer votre compte et votre progression
+    /help — afficher cette aide
     Dans une leçon, utilisez les boutons Suivant et Retour sous chaque fiche.
 
 ## Command descriptions shown in Telegram's command menu (at most 256 characters each)
@@ -158,10 +159,9 @@ quiz-wrong = ❌ Pas tout à fait.
 quiz-answer-was = La bonne réponse :
 quiz-explanation = Explication : { $text }
 quiz-next = Question suivante ▶️
-quiz-see-result = Voir le résultat ▶️
 quiz-lesson-result = Bonnes réponses : { $correct } sur { $total }.
 quiz-final-score = Résultat : { $correct } sur { $total } ({ $percent } %). Note de passage : { $pass } %.
-quiz-passed = 🎉 Vous avez réussi. Votre certificat a été envoyé dans cette conversation.
+quiz-passed = 🎉 Vous avez réussi.
 quiz-failed = Vous n’avez pas réussi cette fois-ci.
 quiz-time-up = ⏱ Temps écoulé : les questions sans réponse sont comptées comme fausses.
 quiz-to-review = À revoir :
@@ -179,12 +179,8 @@ back-to-course = ◀️ Retour au cours
 certificate-button = 📄 Certificat
 certificate-caption = Certificat { $code } : { $course }
 certificate-title = Certificat de fin de formation
-certificate-body = Le présent certificat atteste que la personne qui en est titulaire a suivi avec succès le cours
-certificate-holder = Titulaire : { $name }
-certificate-date = Date de délivrance : { $date }
-certificate-score = Résultat au quiz final : { $percent } %
 certificate-code = Code de vérification : { $code }
-certificate-verify-hint = Toute personne peut vérifier ce certificat en envoyant /verify { $code } au bot.
+certificate-verify-hint = Toute personne peut vérifier ce certificat : scannez le code ou envoyez ceci à { $bot } :
 certificate-name-shown = Votre nom est visible des personnes qui vérifient ce certificat.
 certificate-name-hidden = Votre nom n’est pas visible des personnes qui vérifient ce certificat.
 certificate-show-name = 👁 Afficher mon nom lors des vérifications
@@ -199,9 +195,11 @@ revoke-certificate-done = Le certificat { $code } est révoqué.
 revoke-certificate-unknown = Aucun certificat valide ne porte le code { $code }.
 
 ## Statistics for managers
-stats-line = Personnes ayant commencé : { $started } · ayant terminé : { $completed } · résultat moyen au quiz final : { $average } · taux de réussite : { $rate }
 stats-none = –
 stats-percent = { $value } %
-stats-hardest = Questions les plus difficiles :
-stats-hard-question = { $percent } % de bonnes réponses (sur { $answered }) : { $text }
+stats-hardest = Questions les plus difficiles (moins de 100 % de bonnes réponses) :
+stats-hard-question = { $percent } % de bonnes réponses ({ $answered -> 
+    [one] { $answered } réponse
+   *[other] { $answered } réponses
+ }) : { $text }
 export-caption = Progression de chaque personne en formation, une ligne par cours commencé.

@@ -46,17 +46,26 @@ def journey_content() -> Path:
 
 
 @functools.cache
+def shipped_content() -> Path:
+    """The starter course as shipped: lessons, quizzes and its [quiz] policy."""
+    folder = Path(tempfile.mkdtemp(prefix="learnbot-shipped-content-"))
+    shutil.copytree(PROJECT_ROOT / "content" / STARTER_COURSE, folder / STARTER_COURSE)
+    return folder
+
+
+@functools.cache
 def quiz_content(presentation: str = "inline") -> Path:
-    """The starter course with its quizzes, presented inline or as native quiz polls."""
+    """The starter course with a test policy instead of the shipped one: tests of other things read no lesson
+    first (require_lessons = false), see explanations as they go and may retake after a day."""
     folder = Path(tempfile.mkdtemp(prefix="learnbot-quiz-content-"))
     course = folder / STARTER_COURSE
     shutil.copytree(PROJECT_ROOT / "content" / STARTER_COURSE, course)
     metadata = course / "course.toml"
     text = metadata.read_text(encoding="utf-8")
-    assert "[quiz]" not in text, "the starter course's quiz policy is set here for the tests"
-    policy = (f'\n[quiz]\npresentation = "{presentation}"\npass_mark = 80\nmax_attempts = 3\n'
-              "retake_cooldown_hours = 24\ntime_limit_minutes = 30\n")
-    metadata.write_text(text + policy, encoding="utf-8")
+    assert text.count("[quiz]") == 1 and "[quiz]" in text.splitlines()[-20:], "the shipped policy ends course.toml"
+    policy = (f'[quiz]\npresentation = "{presentation}"\npass_mark = 80\nmax_attempts = 3\n'
+              'retake_cooldown_hours = 24\ntime_limit_minutes = 30\nrequire_lessons = false\nfinal_feedback = "each"\n')
+    metadata.write_text(text[: text.index("[quiz]")] + policy, encoding="utf-8")
     return folder
 
 

@@ -27,7 +27,7 @@ from tests.integration.conftest import (
 T = I18N.translator("en")
 COURSE = starter_course()
 MANAGER = 5010
-INVITE = re.compile(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
+INVITE = re.compile(r"IN-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}")
 
 
 def asks_to_verify(message: SandboxMessage) -> bool:
@@ -62,6 +62,10 @@ async def test_unverified_user_is_gated_at_every_entry_point(bot, sandbox: BotAp
         await user.send(command)
         assert asks_to_verify(await user.wait_reply()), command
     await user.send("/start")
+    welcome = await user.wait_reply()
+    assert welcome.text == T("welcome", name=user.profile.first_name) + "\n\n" + T("verify-needed")
+    assert [b.get("request_contact") for row in welcome.reply_keyboard for b in row] == [True], "Share is right there"
+    await user.send("/help")
     menu = await user.wait_reply()
     for label in (T("menu-courses"), T("menu-continue")):
         await user.press(label)
@@ -140,7 +144,9 @@ async def test_reimport_revokes_access_at_the_next_interaction(bot, sandbox: Bot
     assert COURSE.titles["en"] in (await user.wait_reply()).button_labels()
     await seed_personnel(bot, personnel_csv([uid for uid in LISTED if uid != 5013]))
     await user.send("/courses")
-    assert asks_to_verify(await user.wait_reply())
+    withdrawn = await user.wait_reply()
+    assert withdrawn.text == T("verify-withdrawn", contact=T("access-contact-default")), "told why, and whom to ask"
+    assert [b.get("request_contact") for row in withdrawn.reply_keyboard for b in row] == [True]
 
 
 async def test_binding_conflict_is_refused_shown_and_resolved(bot, sandbox: BotApiSandbox) -> None:

@@ -26,8 +26,10 @@ async def test_officer_reads_a_course_card_by_card(bot, sandbox: BotApiSandbox, 
     await user.send("/start")
     welcome = await user.wait_reply()
     assert t("welcome", name="Amina").splitlines()[0] in welcome.text
-    assert welcome.button_labels() == [t("menu-continue"), t("menu-courses"), t("menu-language"), t("menu-help")]
+    assert t("verify-needed").splitlines()[0] in welcome.text, "an unverified officer is told how to get in"
+    assert [button["text"] for row in welcome.reply_keyboard for button in row] == [t("verify-share-phone")]
     menu = await verify(user)
+    assert menu.button_labels() == [t("menu-continue"), t("menu-courses"), t("menu-language"), t("menu-help")]
     messages_before_reading = len(user.messages)
 
     await user.press(t("menu-courses"))
@@ -88,7 +90,12 @@ async def test_finishing_every_lesson_completes_the_course(bot, sandbox: BotApiS
     overview = await user.wait_reply()
     assert t("course-finished", course=COURSE.titles["en"]) in overview.text
     assert t("course-progress", done=len(COURSE.lessons), total=len(COURSE.lessons)) in overview.text
-    assert t("course-resume") in overview.button_labels()
+    labels = overview.button_labels()
+    assert t("course-restart") in labels and t("course-resume") not in labels, "nothing left to resume"
+    assert [t("course-lesson-done", title=lesson.titles["en"]) for lesson in COURSE.lessons] == labels[1:-2]
+    await user.send("/continue")
+    completion = await user.wait_reply()
+    assert t("course-finished", course=COURSE.titles["en"]) in completion.text, "/continue never reopens a last card"
 
 
 async def test_progress_survives_a_restart(run_seeded_bot: RunBot, sandbox: BotApiSandbox) -> None:
@@ -124,7 +131,7 @@ async def test_language_switch_mid_course_keeps_the_place(bot, sandbox: BotApiSa
 
     await user.send("/language")
     picker = await user.wait_reply()
-    assert picker.button_labels() == ["العربية", "English", "Español", "Français"]
+    assert picker.button_labels() == ["العربية", "✓ English", "Español", "Français"], "the language in use is marked"
     answer = await user.press("Español")
     assert answer.text == es("language-changed")
     changed = await user.wait_reply()
@@ -142,6 +149,8 @@ async def test_language_switch_mid_course_keeps_the_place(bot, sandbox: BotApiSa
 
     await user.send("/start")
     assert es("welcome", name=user.profile.first_name).splitlines()[0] in (await user.wait_reply()).text
+    await user.send("/language")
+    assert (await user.wait_reply()).button_labels() == ["العربية", "English", "✓ Español", "Français"]
 
 
 async def test_unsupported_language_falls_back_to_english(bot, sandbox: BotApiSandbox) -> None:
@@ -156,5 +165,5 @@ async def test_command_menus_are_published_per_language(bot, sandbox: BotApiSand
     assert published >= {"ar", "en", "es", "fr", None}
     arabic = next(c for c in sandbox.calls_of("setMyCommands") if c.params.get("language_code") == "ar")
     assert [c["command"] for c in arabic.params["commands"]] == [
-        "start", "courses", "continue", "review", "verify", "language", "mydata", "deleteme", "help"
+        "start", "courses", "continue", "review", "certificates", "verify", "language", "mydata", "deleteme", "help"
     ]

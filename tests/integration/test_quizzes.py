@@ -43,8 +43,16 @@ async def quiz_bot(run_seeded_bot: RunBot) -> AsyncIterator[LearnbotApplication]
         yield application
 
 
+def current_part(message: SandboxMessage, locale: str = "en") -> str:
+    """The question on screen: what follows the last progress line (feedback on the previous one may precede it)."""
+    marker = "\n" + I18N.format(locale, "quiz-progress", number=1, total=1).split("1")[0]
+    text = message.text or ""
+    return text[text.rindex(marker):] if marker in text else text
+
+
 def question_on(message: SandboxMessage, locale: str = "en") -> Question:
-    return next(q for q in COURSE.questions if q.texts[locale] in message.text)
+    part = current_part(message, locale)
+    return next(q for q in COURSE.questions if q.texts[locale] in part)
 
 
 def buttons_for(message: SandboxMessage, question: Question, *, right: bool, locale: str = "en") -> list[str]:
@@ -53,11 +61,11 @@ def buttons_for(message: SandboxMessage, question: Question, *, right: bool, loc
     if question.kind == "truefalse":
         truth = 0 in question.correct
         return [t("quiz-true") if truth == right else t("quiz-false")]
-    lines = message.text.splitlines()
+    lines = [line.lstrip("\u200f") for line in current_part(message, locale).splitlines()]
     wanted = {question.options[locale][i] for i in question.correct}
     letters = []
-    for letter in LETTERS[: question.option_count]:
-        option = next(line[3:] for line in lines if line.startswith(f"{letter}. "))
+    for letter in t("quiz-option-letters").split()[: question.option_count]:
+        option = next(line[len(letter) + 2:] for line in lines if line.startswith(f"{letter}. "))
         if (option in wanted) == right:
             letters.append(letter)
     if not right and question.kind != "multiple":
@@ -65,17 +73,16 @@ def buttons_for(message: SandboxMessage, question: Question, *, right: bool, loc
     return letters
 
 
-async def answer(user: SandboxUser, *, right: bool) -> tuple[Question, SandboxMessage]:
-    """Answer the question on screen; returns it with the feedback shown."""
-    message = user.last_message
-    assert message is not None
-    question = question_on(message)
-    labels = buttons_for(message, question, right=right)
+async def answer(user: SandboxUser, *, right: bool, locale: str = "en") -> tuple[Question, SandboxMessage]:
+    """Answer the question on screen; returns it with the screen that follows (feedback, next question, result)."""
+    message = next(m for m in reversed(user.messages) if m.inline_buttons and not m.document)
+    question = question_on(message, locale)
+    labels = buttons_for(message, question, right=right, locale=locale)
     if question.kind == "multiple":
         for label in labels:
             await user.press(label)
             await user.wait_reply()
-        await user.press(T("quiz-submit"))
+        await user.press(I18N.format(locale, "quiz-submit"))
     else:
         await user.press(labels[0])
     return question, await user.wait_reply()
@@ -85,24 +92,48 @@ async def answer(user: SandboxUser, *, right: bool) -> tuple[Question, SandboxMe
 class QuizRun:
     result: SandboxMessage
     documents: list[SandboxMessage]
+    screens: list[SandboxMessage]
+    questions: list[Question]
 
 
-async def run_quiz(user: SandboxUser, *, right: bool | list[bool]) -> QuizRun:
-    """Answer every question, right or wrong; the result screen and any document the bot sent meanwhile."""
+def is_result(message: SandboxMessage, locale: str = "en") -> bool:
+    return I18N.format(locale, "card-menu") in message.button_labels()
+
+
+async def run_quiz(user: SandboxUser, *, right: bool | list[bool], locale: str = "en",
+                   explained: bool = True) -> QuizRun:
+    """Answer every question, right or wrong; then the result screen and the documents sent after it."""
     outcomes = iter(right) if isinstance(right, list) else None
+    t = I18N.translator(locale)
+    screens, questions = [], []
     while True:
-        question, feedback = await answer(user, right=next(outcomes) if outcomes else bool(right))
-        assert T("quiz-explanation", text=question.explanations["en"]) in feedback.text
-        labels = feedback.button_labels()
-        if labels[0] != T("quiz-see-result"):
-            await user.press(labels[0])
-            await user.wait_reply()
-            continue
-        documents = []
-        await user.press(labels[0])
-        while (shown := await user.wait_reply()).message_id != feedback.message_id:
-            documents.append(shown)
-        return QuizRun(shown, documents)
+        question, screen = await answer(user, right=next(outcomes) if outcomes else bool(right), locale=locale)
+        questions.append(question)
+        screens.append(screen)
+        explanation = t("quiz-explanation", text=question.explanations[locale])
+        assert (explanation in screen.text) is explained
+        if t("quiz-next") in screen.button_labels():
+            await user.press(t("quiz-next"))
+            screens.append(await user.wait_reply())
+        if is_result(screens[-1], locale):
+            break
+    documents = []
+    while True:
+        try:
+            documents.append(await user.wait_reply(timeout=0.5))
+        except TimeoutError:
+            break
+    return QuizRun(screens[-1], documents, screens, questions)
+
+
+async def begin_final(user: SandboxUser, course: Course = COURSE, locale: str = "en") -> SandboxMessage:
+    """From the course overview to the first question: Final quiz, read the rules, Begin."""
+    await open_course(user, course, locale)
+    await user.press(I18N.format(locale, "final-quiz"))
+    rules = await user.wait_reply()
+    await user.press(I18N.format(locale, "quiz-begin"))
+    await user.wait_reply()
+    return rules
 
 
 async def test_lesson_check_after_the_last_card(quiz_bot, sandbox: BotApiSandbox) -> None:
@@ -120,8 +151,10 @@ async def test_lesson_check_after_the_last_card(quiz_bot, sandbox: BotApiSandbox
     assert T("quiz-progress", number=1, total=len(COURSE.lesson_check(first.id))) in question.text
     answer_key_leaked = [b for row in question.inline_buttons for b in row if "correct" in b.get("callback_data", "")]
     assert not answer_key_leaked
-    result = (await run_quiz(user, right=True)).result
+    run = await run_quiz(user, right=True)
+    result = run.result
     total = len(COURSE.lesson_check(first.id))
+    assert len(run.screens) == total, "one tap per answer: the feedback and the next question come in one edit"
     assert T("quiz-lesson-result", correct=total, total=total) in result.text
     await user.press(T("card-next-lesson"))
     assert COURSE.lessons[1].titles["en"] in (await user.wait_reply()).text
@@ -132,9 +165,7 @@ async def test_failed_then_passed_final_quiz_with_a_verifiable_certificate(
 ) -> None:
     user = sandbox.user(user_id=5002, language_code="en")
     await verify(user)
-    await open_course(user, COURSE)
-    await user.press(T("final-quiz"))
-    await user.wait_reply()
+    await begin_final(user)
     failed = (await run_quiz(user, right=False)).result
     total = len(COURSE.final_quiz)
     assert T("quiz-final-score", correct=0, total=total, percent=0, **{"pass": 80}) in failed.text
@@ -146,16 +177,14 @@ async def test_failed_then_passed_final_quiz_with_a_verifiable_certificate(
     assert refusal.text.startswith(T("quiz-retake-after", time="X").split("X")[0])
 
     clock.advance(hours=24, minutes=1)
-    await open_course(user, COURSE)
-    await user.press(T("final-quiz"))
-    await user.wait_reply()
+    await begin_final(user)
     outcomes = [True] * total
     outcomes[-1] = False  # one miss still passes at 80 % when there are at least 5 questions
     run = await run_quiz(user, right=outcomes)
     passed = run.result
     percent = (total - 1) * 100 // total
     assert T("quiz-final-score", correct=total - 1, total=total, percent=percent, **{"pass": 80}) in passed.text
-    assert T("quiz-passed") in passed.text
+    assert T("quiz-passed") in passed.text and T("quiz-certificate-follows") in passed.text
 
     [pdf_message] = run.documents
     assert pdf_message.document is not None and pdf_message.document["file_name"].endswith(".pdf")
@@ -188,9 +217,9 @@ async def test_failed_then_passed_final_quiz_with_a_verifiable_certificate(
 async def test_time_limit_is_shown_and_ends_the_final_quiz(quiz_bot, sandbox: BotApiSandbox, clock: MovableClock) -> None:
     user = sandbox.user(user_id=5011, language_code="en")
     await verify(user)
-    await open_course(user, COURSE)
-    await user.press(T("final-quiz"))
-    first = await user.wait_reply()
+    rules = await begin_final(user)
+    assert T("quiz-rules-time-limit", minutes=30) in rules.text
+    first = user.last_message
     assert T("quiz-time-limit", minutes=30) in first.text
     clock.advance(minutes=31)
     await user.press(buttons_for(first, question_on(first), right=True)[0])
@@ -228,7 +257,11 @@ async def test_forged_answers_are_refused(quiz_bot, sandbox: BotApiSandbox) -> N
     await verify(owner)
     menu = await open_course(owner, COURSE)
     await owner.press_data(menu, f"f:{COURSE.id}")
+    await owner.wait_reply()
+    await owner.press(T("quiz-begin"))
     question = await owner.wait_reply()
+    while question_on(question).kind == "multiple":  # a question that one tap answers
+        question = (await answer(owner, right=True))[1]
     data = question.inline_buttons[0][0]["callback_data"]
     _, attempt, position, _ = data.split(":")
 
@@ -239,11 +272,9 @@ async def test_forged_answers_are_refused(quiz_bot, sandbox: BotApiSandbox) -> N
     assert (await intruder.press_data(help_message, data)).text == T("quiz-stale"), "another user's quiz"
     forged_next = f"a:{attempt}:{int(position) + 1}:0"
     assert (await owner.press_data(question, forged_next)).text == T("quiz-stale"), "another question"
-    await answer(owner, right=True)
+    _, current = await answer(owner, right=True)
     assert (await owner.press_data(question, data)).text == T("quiz-stale"), "an answered question"
     assert (await owner.press_data(question, "a:999999:0:0")).text == T("quiz-stale"), "an attempt that does not exist"
-    await owner.press(T("quiz-next"))
-    current = await owner.wait_reply()
     _, _, position, _ = current.inline_buttons[0][0]["callback_data"].split(":")
     assert (await owner.press_data(current, f"a:{attempt}:{position}:11")).text == T("quiz-stale"), "an option off screen"
     assert owner.last_message.text == current.text, "the question stays on screen"
@@ -255,7 +286,7 @@ async def test_quiz_entry_points_are_gated(quiz_bot, sandbox: BotApiSandbox) -> 
     assert (await user.wait_reply()).text == T("verify-needed")
     await user.send("/help")
     message = await user.wait_reply()
-    for data in (f"f:{COURSE.id}", f"k:{COURSE.id}:{COURSE.lessons[0].id}", "v", "a:1:0:0", "n:1"):
+    for data in (f"f:{COURSE.id}", f"b:{COURSE.id}", f"k:{COURSE.id}:{COURSE.lessons[0].id}", "v", "a:1:0:0", "n:1"):
         await user.press_data(message, data)
         assert (await user.wait_reply()).text == T("verify-needed"), data
 
@@ -263,9 +294,7 @@ async def test_quiz_entry_points_are_gated(quiz_bot, sandbox: BotApiSandbox) -> 
 async def test_manager_statistics_and_export(quiz_bot, sandbox: BotApiSandbox) -> None:
     learner = sandbox.user(user_id=5006, language_code="en")
     await verify(learner)
-    await open_course(learner, COURSE)
-    await learner.press(T("final-quiz"))
-    await learner.wait_reply()
+    await begin_final(learner)
     await run_quiz(learner, right=True)
     await settle(quiz_bot)
 
@@ -275,7 +304,8 @@ async def test_manager_statistics_and_export(quiz_bot, sandbox: BotApiSandbox) -
     stats = await manager.wait_reply()
     assert COURSE.titles["en"] in stats.text
     hundred = T("stats-percent", value=100)
-    assert T("stats-line", started=1, completed=0, average=hundred, rate=hundred) in stats.text
+    assert T("stats-started", count=1) in stats.text and T("stats-completed", count=0) in stats.text
+    assert T("stats-pass-rate", rate=hundred) in stats.text and T("stats-average-best", average=hundred) in stats.text
     await manager.send("/export")
     export = await manager.wait_reply()
     rows = list(csv.DictReader(io.StringIO(sandbox.bot_state().files[export.document["file_id"]].content.decode())))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.content import load_catalogue
-from bot.services.learning import LearningService
+from bot.services.learning import CourseStatus, LearningService, study_minutes
 from bot.services.officers import OfficerService
 from bot.storage.database import UnitOfWork
 from tests.conftest import FixedClock
@@ -79,7 +79,7 @@ def test_navigation_crosses_lesson_boundaries(catalogue) -> None:
 
 
 async def test_resume_clamps_to_a_shortened_lesson(sessions, tmp_path: Path) -> None:
-    write_course(tmp_path / "long", lessons=1, cards=3)
+    write_course(tmp_path / "long", lessons=1, cards=4)
     write_course(tmp_path / "short", lessons=1, cards=2)
     clock = FakeClock()
     unit = UnitOfWork(sessions)
@@ -90,3 +90,36 @@ async def test_resume_clamps_to_a_shortened_lesson(sessions, tmp_path: Path) -> 
     resumed = await LearningService(load_catalogue(tmp_path / "short"), clock).resume(unit.session, officer)
     assert resumed is not None and resumed.card_index == 1
     await unit.finish()
+
+
+async def test_resume_goes_forward_from_a_finished_lesson(sessions, tmp_path: Path) -> None:
+    write_course(tmp_path / "content", lessons=3, cards=3)
+    catalogue = load_catalogue(tmp_path / "content")
+    clock = FakeClock()
+    learning = LearningService(catalogue, clock)
+    unit = UnitOfWork(sessions)
+    officer = await OfficerService(clock).identify(unit.session, 8, "en")
+
+    async def view(lesson: int, card: int) -> None:
+        await learning.record_view(unit.session, officer, learning.locate("test-course", f"lesson-{lesson}", card))
+
+    await view(1, 2)  # the last card of lesson 1 (then, say, its check)
+    assert await learning.resume(unit.session, officer) == learning.locate("test-course", "lesson-2", 0)
+    await view(3, 1)
+    await view(2, 0)
+    await view(2, 2)  # lesson 2 done: lesson 3 was left at its second card
+    assert await learning.resume(unit.session, officer) == learning.locate("test-course", "lesson-3", 1)
+    await view(1, 1)  # re-reading a finished lesson resumes right there
+    assert await learning.resume(unit.session, officer) == learning.locate("test-course", "lesson-1", 1)
+    await view(3, 2)
+    await view(1, 2)
+    finished = await learning.resume(unit.session, officer)
+    assert isinstance(finished, CourseStatus) and finished.finished and finished.resume_at is None
+    await unit.finish()
+
+
+def test_study_minutes_count_reading_checks_and_the_final_quiz(catalogue) -> None:
+    course = catalogue.course("test-course")
+    chars = sum(card.chars for lesson in course.lessons for card in lesson.cards["en"])
+    assert chars < 900 and not course.questions
+    assert study_minutes(course) == 5, "at least five minutes, in steps of five"
