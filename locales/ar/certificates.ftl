@@ -51,6 +51,13 @@ quiz-rules-questions = { $count ->
     [many] { $count } سؤالًا تُسحب
    *[other] { $count } سؤال تُسحب
  } من مجموعة تضم { $pool } سؤالًا، وتأتي كل محاولة جديدة بأسئلة مختلفة.
+quiz-rules-questions-all = { $count -> 
+    [one] سؤال واحد.
+    [two] سؤالان.
+    [few] { $count } أسئلة.
+    [many] { $count } سؤالًا.
+   *[other] { $count } سؤال.
+ }
 quiz-rules-pass-mark = درجة النجاح: { $percent }%.
 quiz-rules-time-limit = الوقت المتاح: { $minutes -> 
     [one] دقيقة واحدة

@@ -25,6 +25,10 @@ quiz-rules-questions = { $count ->
     [one] { $count } question
    *[other] { $count } questions
  }, drawn from a pool of { $pool }: a retake gets different ones.
+quiz-rules-questions-all = { $count -> 
+    [one] { $count } question.
+   *[other] { $count } questions.
+ }
 quiz-rules-pass-mark = Pass mark: { $percent } %.
 quiz-rules-time-limit = Time limit: { $minutes -> 
     [one] { $minutes } minute

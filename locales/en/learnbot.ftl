@@ -82,7 +82,7 @@ verify-needed =
     Course material is for approved law-enforcement personnel only.
     Verify once in one of two ways:
     1. Press “Share my phone number” below, if your number is on the approved-personnel list.
-    2. Or send the invite code your course manager gave you (for example ABCD-EFGH-JKMN-PQRS).
+    2. Or send the invite code your course manager gave you (for example IN-ABCD-EFGH-JKMN-PQRS).
 verify-lapsed = Your verification has lapsed. Please verify again to continue.
 verify-expired = Your access has expired according to the approved-personnel list. Please contact your course manager.
 verify-share-phone = 📱 Share my phone number

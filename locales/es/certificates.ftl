@@ -24,6 +24,10 @@ quiz-rules-questions = { $count ->
     [one] { $count } pregunta extraída
    *[other] { $count } preguntas extraídas
  } de un banco de { $pool }: cada nuevo intento trae otras.
+quiz-rules-questions-all = { $count -> 
+    [one] { $count } pregunta.
+   *[other] { $count } preguntas.
+ }
 quiz-rules-pass-mark = Nota para aprobar: { $percent } %.
 quiz-rules-time-limit = Tiempo límite: { $minutes -> 
     [one] { $minutes } minuto

@@ -82,7 +82,7 @@ verify-needed =
     El material de los cursos está reservado al personal autorizado de las fuerzas del orden.
     Solo necesita una verificación, que puede realizar de una de estas dos formas:
     1. Pulse «Compartir mi número de teléfono» abajo, si su número figura en la lista de personal autorizado.
-    2. O envíe el código de invitación que le facilitó su responsable de formación (por ejemplo, ABCD-EFGH-JKMN-PQRS).
+    2. O envíe el código de invitación que le facilitó su responsable de formación (por ejemplo, IN-ABCD-EFGH-JKMN-PQRS).
 verify-lapsed = Su verificación ha caducado. Para continuar, realice de nuevo la verificación.
 verify-expired = Según la lista de personal autorizado, su acceso ha caducado. Póngase en contacto con su responsable de formación.
 verify-share-phone = 📱 Compartir mi número de teléfono

@@ -24,6 +24,10 @@ quiz-rules-questions = { $count ->
     [one] { $count } question tirée
    *[other] { $count } questions tirées
  } d'un ensemble de { $pool } : une nouvelle tentative en propose d'autres.
+quiz-rules-questions-all = { $count -> 
+    [one] { $count } question.
+   *[other] { $count } questions.
+ }
 quiz-rules-pass-mark = Note de réussite : { $percent } %.
 quiz-rules-time-limit = Temps imparti : { $minutes -> 
     [one] { $minutes } minute

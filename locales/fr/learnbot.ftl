@@ -82,7 +82,7 @@ verify-needed =
     Le contenu des cours est réservé au personnel autorisé des services chargés de l’application de la loi.
     Une seule vérification suffit, de l’une des deux façons suivantes :
     1. Appuyez sur « Partager mon numéro de téléphone » ci-dessous, si votre numéro figure sur la liste du personnel autorisé.
-    2. Ou envoyez le code d’invitation que vous a remis votre responsable de formation (par exemple ABCD-EFGH-JKMN-PQRS).
+    2. Ou envoyez le code d’invitation que vous a remis votre responsable de formation (par exemple IN-ABCD-EFGH-JKMN-PQRS).
 verify-lapsed = Votre vérification n’est plus valable. Veuillez procéder à une nouvelle vérification pour continuer.
 verify-expired = D’après la liste du personnel autorisé, votre accès a expiré. Veuillez contacter votre responsable de formation.
 verify-share-phone = 📱 Partager mon numéro de téléphone

@@ -46,26 +46,33 @@ def journey_content() -> Path:
 
 
 @functools.cache
-def shipped_content() -> Path:
-    """The starter course as shipped: lessons, quizzes and its [quiz] policy."""
+def shipped_content(draw: int | None = None) -> Path:
+    """The starter course as shipped: lessons, quizzes and its [quiz] policy (with another draw if given)."""
     folder = Path(tempfile.mkdtemp(prefix="learnbot-shipped-content-"))
     shutil.copytree(PROJECT_ROOT / "content" / STARTER_COURSE, folder / STARTER_COURSE)
+    if draw is not None:
+        metadata = folder / STARTER_COURSE / "course.toml"
+        lines = [line for line in metadata.read_text(encoding="utf-8").splitlines() if not line.startswith("draw =")]
+        metadata.write_text("\n".join([*lines, f"draw = {draw}", ""]), encoding="utf-8")
     return folder
 
 
 @functools.cache
-def quiz_content(presentation: str = "inline") -> Path:
+def quiz_content(presentation: str = "inline", extra: str = "") -> Path:
     """The starter course with a test policy instead of the shipped one: tests of other things read no lesson
-    first (require_lessons = false), see explanations as they go and may retake after a day."""
+    first (require_lessons = false), see explanations as they go and may retake after a day. extra holds
+    `key = value` lines that add to or replace the test policy's."""
     folder = Path(tempfile.mkdtemp(prefix="learnbot-quiz-content-"))
     course = folder / STARTER_COURSE
     shutil.copytree(PROJECT_ROOT / "content" / STARTER_COURSE, course)
     metadata = course / "course.toml"
     text = metadata.read_text(encoding="utf-8")
     assert text.count("[quiz]") == 1 and "[quiz]" in text.splitlines()[-20:], "the shipped policy ends course.toml"
-    policy = (f'[quiz]\npresentation = "{presentation}"\npass_mark = 80\nmax_attempts = 3\n'
-              'retake_cooldown_hours = 24\ntime_limit_minutes = 30\nrequire_lessons = false\nfinal_feedback = "each"\n')
-    metadata.write_text(text[: text.index("[quiz]")] + policy, encoding="utf-8")
+    policy = {"presentation": f'"{presentation}"', "pass_mark": "80", "max_attempts": "3", "retake_cooldown_hours": "24",
+              "time_limit_minutes": "30", "require_lessons": "false", "final_feedback": '"each"'}
+    policy.update(line.split(" = ", 1) for line in extra.splitlines() if line.strip())
+    table = "".join(f"{key} = {value}\n" for key, value in policy.items())
+    metadata.write_text(text[: text.index("[quiz]")] + "[quiz]\n" + table, encoding="utf-8")
     return folder
 
 
@@ -111,8 +118,10 @@ def clock() -> MovableClock:
 def run_bot(settings: Settings, clock: MovableClock) -> RunBot:
     """Start a fresh Application on the test's database; call again to simulate a restart."""
 
-    def start(content_dir: Path | None = None) -> AbstractAsyncContextManager[LearnbotApplication]:
-        chosen = settings if content_dir is None else settings.model_copy(update={"content_dir": content_dir})
+    def start(content_dir: Path | None = None, **overrides: object) -> AbstractAsyncContextManager[LearnbotApplication]:
+        if content_dir is not None:
+            overrides["content_dir"] = content_dir
+        chosen = settings.model_copy(update=overrides) if overrides else settings
         return running(build_application(chosen, clock=clock), polling_timeout=1)
 
     return start
@@ -123,8 +132,8 @@ def run_seeded_bot(run_bot: RunBot) -> RunBot:
     """Like run_bot, with the test list of approved personnel imported."""
 
     @asynccontextmanager
-    async def start(content_dir: Path | None = None) -> AsyncIterator[LearnbotApplication]:
-        async with run_bot(content_dir) as application:
+    async def start(content_dir: Path | None = None, **overrides: object) -> AsyncIterator[LearnbotApplication]:
+        async with run_bot(content_dir, **overrides) as application:
             await seed_personnel(application, personnel_csv(LISTED, MANAGERS))
             yield application
 

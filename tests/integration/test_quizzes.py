@@ -5,135 +5,25 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 
 import pytest
 from pypdf import PdfReader
 
-from bot.content import Course, Question, load_catalogue
+from bot.content import Question
 from bot.context import LearnbotApplication
-from bot.sandbox import BotApiSandbox, SandboxMessage, SandboxUser
-from tests.integration.conftest import (
-    I18N,
-    STARTER_COURSE,
-    MovableClock,
-    RunBot,
-    open_course,
-    quiz_content,
-    settle,
-    verify,
-)
+from bot.sandbox import BotApiSandbox, SandboxMessage
+from tests.integration.conftest import I18N, MovableClock, RunBot, open_course, quiz_content, settle, verify
+from tests.integration.quiz_support import COURSE, answer, begin_final, buttons_for, question_on, run_quiz
 
 T = I18N.translator("en")
-LETTERS = "ABCDEFGHIJKL"
 
 
-def course() -> Course:
-    loaded = load_catalogue(quiz_content()).course(STARTER_COURSE)
-    assert loaded is not None
-    return loaded
-
-
-COURSE = course()
 
 
 @pytest.fixture
 async def quiz_bot(run_seeded_bot: RunBot) -> AsyncIterator[LearnbotApplication]:
     async with run_seeded_bot(quiz_content()) as application:
         yield application
-
-
-def current_part(message: SandboxMessage, locale: str = "en") -> str:
-    """The question on screen: what follows the last progress line (feedback on the previous one may precede it)."""
-    marker = "\n" + I18N.format(locale, "quiz-progress", number=1, total=1).split("1")[0]
-    text = message.text or ""
-    return text[text.rindex(marker):] if marker in text else text
-
-
-def question_on(message: SandboxMessage, locale: str = "en") -> Question:
-    part = current_part(message, locale)
-    return next(q for q in COURSE.questions if q.texts[locale] in part)
-
-
-def buttons_for(message: SandboxMessage, question: Question, *, right: bool, locale: str = "en") -> list[str]:
-    """The labels to press for a right (or a wrong) answer, reading the shuffled options on screen."""
-    t = I18N.translator(locale)
-    if question.kind == "truefalse":
-        truth = 0 in question.correct
-        return [t("quiz-true") if truth == right else t("quiz-false")]
-    lines = [line.lstrip("\u200f") for line in current_part(message, locale).splitlines()]
-    wanted = {question.options[locale][i] for i in question.correct}
-    letters = []
-    for letter in t("quiz-option-letters").split()[: question.option_count]:
-        option = next(line[len(letter) + 2:] for line in lines if line.startswith(f"{letter}. "))
-        if (option in wanted) == right:
-            letters.append(letter)
-    if not right and question.kind != "multiple":
-        letters = letters[:1]
-    return letters
-
-
-async def answer(user: SandboxUser, *, right: bool, locale: str = "en") -> tuple[Question, SandboxMessage]:
-    """Answer the question on screen; returns it with the screen that follows (feedback, next question, result)."""
-    message = next(m for m in reversed(user.messages) if m.inline_buttons and not m.document)
-    question = question_on(message, locale)
-    labels = buttons_for(message, question, right=right, locale=locale)
-    if question.kind == "multiple":
-        for label in labels:
-            await user.press(label)
-            await user.wait_reply()
-        await user.press(I18N.format(locale, "quiz-submit"))
-    else:
-        await user.press(labels[0])
-    return question, await user.wait_reply()
-
-
-@dataclass
-class QuizRun:
-    result: SandboxMessage
-    documents: list[SandboxMessage]
-    screens: list[SandboxMessage]
-    questions: list[Question]
-
-
-def is_result(message: SandboxMessage, locale: str = "en") -> bool:
-    return I18N.format(locale, "card-menu") in message.button_labels()
-
-
-async def run_quiz(user: SandboxUser, *, right: bool | list[bool], locale: str = "en",
-                   explained: bool = True) -> QuizRun:
-    """Answer every question, right or wrong; then the result screen and the documents sent after it."""
-    outcomes = iter(right) if isinstance(right, list) else None
-    t = I18N.translator(locale)
-    screens, questions = [], []
-    while True:
-        question, screen = await answer(user, right=next(outcomes) if outcomes else bool(right), locale=locale)
-        questions.append(question)
-        screens.append(screen)
-        explanation = t("quiz-explanation", text=question.explanations[locale])
-        assert (explanation in screen.text) is explained
-        if t("quiz-next") in screen.button_labels():
-            await user.press(t("quiz-next"))
-            screens.append(await user.wait_reply())
-        if is_result(screens[-1], locale):
-            break
-    documents = []
-    while True:
-        try:
-            documents.append(await user.wait_reply(timeout=0.5))
-        except TimeoutError:
-            break
-    return QuizRun(screens[-1], documents, screens, questions)
-
-
-async def begin_final(user: SandboxUser, course: Course = COURSE, locale: str = "en") -> SandboxMessage:
-    """From the course overview to the first question: Final quiz, read the rules, Begin."""
-    await open_course(user, course, locale)
-    await user.press(I18N.format(locale, "final-quiz"))
-    rules = await user.wait_reply()
-    await user.press(I18N.format(locale, "quiz-begin"))
-    await user.wait_reply()
-    return rules
 
 
 async def test_lesson_check_after_the_last_card(quiz_bot, sandbox: BotApiSandbox) -> None:
@@ -327,9 +217,9 @@ async def poll_bot(run_seeded_bot: RunBot) -> AsyncIterator[LearnbotApplication]
 
 
 def poll_choice(poll_message: SandboxMessage, *, right: bool) -> tuple[Question, list[int]]:
-    """The question behind a quiz poll and option ids for a right or wrong answer (read off the options)."""
+    """The question behind a poll and option ids for a right or wrong answer (read off the options)."""
     poll = poll_message.poll
-    assert poll is not None and poll["type"] == "quiz" and poll["is_anonymous"] is False
+    assert poll is not None and poll["is_anonymous"] is False
     question = next(q for q in COURSE.questions if poll["question"].endswith(q.texts["en"]))
     texts = [option["text"] for option in poll["options"]]
     if question.kind == "truefalse":
@@ -353,6 +243,7 @@ async def test_quiz_as_native_polls(poll_bot, sandbox: BotApiSandbox) -> None:
             assert poll_message.text == T("quiz-poll-hint")
             poll_message = await user.wait_reply()
         question, option_ids = poll_choice(poll_message, right=number == 0)
+        assert poll_message.poll["type"] == "quiz", "a lesson check's poll shows the right answer at once"
         sent = sandbox.calls_of("sendPoll")[-1].params
         displayed_correct = sent["correct_option_ids"]
         texts = [option["text"] for option in poll_message.poll["options"]]
@@ -364,3 +255,27 @@ async def test_quiz_as_native_polls(poll_bot, sandbox: BotApiSandbox) -> None:
     result = await user.wait_reply()
     assert T("quiz-lesson-result", correct=1, total=len(checks)) in result.text
     assert len(user.polls) == len(checks), "one poll per question, nothing after the result"
+
+
+async def test_final_quiz_polls_reveal_nothing_before_the_end(run_seeded_bot: RunBot, sandbox: BotApiSandbox) -> None:
+    async with run_seeded_bot(quiz_content("poll", 'final_feedback = "end"\ndraw = 3')):
+        user = sandbox.user(user_id=5009, language_code="en")
+        await verify(user)
+        await open_course(user, COURSE)
+        await user.press(T("final-quiz"))
+        await user.wait_reply()
+        await user.press(T("quiz-begin"))
+        asked = []
+        while len(asked) < 3:
+            message = await user.wait_reply()
+            if message.poll is None:
+                continue
+            assert message.poll["type"] == "regular", "a quiz poll would show the right answer at once"
+            sent = sandbox.calls_of("sendPoll")[-1].params
+            assert not sent.get("correct_option_ids") and not sent.get("explanation")
+            question, option_ids = poll_choice(message, right=False)
+            asked.append(question)
+            await user.answer_poll(message, option_ids)
+        result = await user.wait_reply()
+        assert T("quiz-failed") in result.text and T("quiz-your-answers") in result.text
+        assert all(question.explanations["en"] in result.text for question in asked), "explained at the end"
