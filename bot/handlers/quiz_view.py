@@ -144,7 +144,8 @@ def rules_screen(rules: FinalRules, t: Translator) -> Screen:
     """The final quiz's rules, before the first question."""
     course = rules.course
     lines = [f"<b>{escape(t('quiz-title-final', course=course.titles[t.locale]))}</b>", "",
-             escape(t("quiz-rules-questions", count=rules.questions, pool=rules.pool)),
+             escape(t("quiz-rules-questions", count=rules.questions, pool=rules.pool) if rules.questions < rules.pool
+                    else t("quiz-rules-questions-all", count=rules.questions)),
              escape(t("quiz-rules-pass-mark", percent=rules.pass_mark))]
     lines.append(escape(t("quiz-rules-time-limit", minutes=rules.time_limit_minutes) if rules.time_limit_minutes
                         else t("quiz-rules-no-time-limit")))
