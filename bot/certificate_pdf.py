@@ -17,6 +17,8 @@ NAVY, GREY, BLACK = (0, 51, 102), (90, 90, 90), (0, 0, 0)
 QR_SIZE = 38.0  # millimetres: about 1.1 mm a module, easy for a phone camera on paper or screen
 QR_QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 
+# Fluent's bidi isolates (U+2066–2069): fpdf2's bidi algorithm does not use them, and copied text would carry them.
+ISOLATES = dict.fromkeys(range(0x2066, 0x206A))
 # fontTools logs every table it subsets at INFO (about 75 lines per certificate): keep the bot's log readable.
 logging.getLogger("fontTools").setLevel(logging.WARNING)
 
@@ -63,6 +65,7 @@ def render_certificate(text: CertificateText) -> bytes:
                              **({"script": "arab", "language": "ar"} if direction == "rtl" else {}))
         pdf.set_text_color(*color)
         pdf.set_font(FAMILY, "B" if bold else "", size)
+        value = value.translate(ISOLATES)
         pdf.multi_cell(width, size * 0.5, protect_commands(value) if direction == "rtl" else value, align=align,
                        new_x="LEFT" if width else "LMARGIN", new_y="NEXT")
         pdf.ln(gap)

@@ -89,8 +89,10 @@ def _certificate_text(context: CustomContext, certificate: IssuedCertificate) ->
         title=t("certificate-title"),
         statement=t("certificate-statement"),
         holder=certificate.holder_name or t("certificate-holder-unnamed"),
-        achievement=t("certificate-achievement", lessons=len(course.lessons) if course else 0,
-                      percent=certificate.score_percent, **{"pass": pass_mark}),
+        # Only a course that opens its final quiz after every lesson certifies the lessons too.
+        achievement=t("certificate-achievement", lessons=len(course.lessons), percent=certificate.score_percent,
+                      **{"pass": pass_mark}) if course and course.quiz.require_lessons else
+        t("certificate-achievement-assessment", percent=certificate.score_percent, **{"pass": pass_mark}),
         course=t("certificate-course", course=title, minutes=study_minutes(course) if course else 0),
         dates=dates,
         personnel=t("certificate-personnel-id", id=certificate.personnel_id) if certificate.personnel_id else None,

@@ -187,6 +187,11 @@ async def verify(user: SandboxUser) -> SandboxMessage:
 I18N = I18n(PROJECT_ROOT / "locales")
 
 
+def plain_words(text: str) -> str:
+    """Text as words: no bidi isolates or marks, one space between words (PDF lines wrap where they like)."""
+    return " ".join(text.translate(dict.fromkeys([0x200E, 0x200F, *range(0x2066, 0x206A)])).split())
+
+
 def in_users_language(user: SandboxUser, message_id: str, **args: object) -> str:
     return I18N.format(I18N.negotiate(user.profile.language_code), message_id, **args)
 

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from bot.content import Course, load_catalogue
 from bot.sandbox import BotApiSandbox, SandboxMessage, SandboxUser
+from bot.services.learning import study_minutes
 from tests.integration.conftest import (
     I18N,
     STARTER_COURSE,
     MovableClock,
     RunBot,
     open_course,
+    plain_words,
     settle,
     shipped_content,
     verify,
@@ -132,6 +137,12 @@ async def test_a_retake_draws_other_questions_and_three_failures_mean_a_day_of_w
         wait = await user.wait_reply()
         assert wait.text.startswith(t("quiz-retake-after", time="X").split("X")[0]), "three failures, then a day"
         clock.advance(hours=24, minutes=1)
-        await open_course(user, course)
-        await user.press(t("final-quiz"))
-        assert t("quiz-rules-attempts-left", count=3) in (await user.wait_reply()).text
+        rules, _ = await take_final(user, course, "en", right=True)
+        assert t("quiz-rules-attempts-left", count=3) in rules.text, "a new series of three after the day"
+        certificate = await user.wait_reply(timeout=10)
+        pdf = sandbox.bot_state().files[certificate.document["file_id"]].content
+        words = plain_words(PdfReader(io.BytesIO(pdf)).pages[0].extract_text())
+        expected = t("certificate-achievement", lessons=len(course.lessons), percent=100, **{"pass": 80})
+        assert plain_words(expected) in words, "the shipped course certifies its lessons and the assessment"
+        minutes = t("certificate-course", course=course.titles["en"], minutes=study_minutes(course))
+        assert plain_words(minutes) in words
