@@ -102,6 +102,7 @@ certificate-issuer = { $organisation } · { $bot }
 certificate-statement = تشهد هذه الشهادة بأن
 certificate-holder-unnamed = حامل هذه الشهادة
 certificate-achievement = أتمّ الدروس الـ{ $lessons } ونجح في التقييم النهائي بدرجة { $percent }% (درجة النجاح { $pass }%) في الدورة التدريبية
+certificate-achievement-assessment = نجح في التقييم النهائي بدرجة { $percent }% (درجة النجاح { $pass }%) في الدورة التدريبية
 certificate-course = { $course } · { $minutes } دقيقة من الدراسة
 certificate-issued = صدرت بتاريخ { $date }
 certificate-issued-valid-until = صدرت بتاريخ { $date } · صالحة حتى { $expires }

@@ -63,6 +63,7 @@ certificate-issuer = { $organisation } · { $bot }
 certificate-statement = This certifies that
 certificate-holder-unnamed = the holder of this certificate
 certificate-achievement = completed all { $lessons } lessons and passed the final assessment with { $percent } % (pass mark { $pass } %) in the course
+certificate-achievement-assessment = passed the final assessment with { $percent } % (pass mark { $pass } %) in the course
 certificate-course = { $course } · { $minutes } minutes of study
 certificate-issued = Issued on { $date }
 certificate-issued-valid-until = Issued on { $date } · valid until { $expires }

@@ -62,6 +62,7 @@ certificate-issuer = { $organisation } · { $bot }
 certificate-statement = Por la presente se hace constar que
 certificate-holder-unnamed = la persona titular de este certificado
 certificate-achievement = completó las { $lessons } lecciones y aprobó la evaluación final con un { $percent } % (nota para aprobar { $pass } %) del curso
+certificate-achievement-assessment = aprobó la evaluación final con un { $percent } % (nota para aprobar { $pass } %) del curso
 certificate-course = { $course } · { $minutes } minutos de estudio
 certificate-issued = Expedido el { $date }
 certificate-issued-valid-until = Expedido el { $date } · válido hasta el { $expires }

@@ -62,6 +62,7 @@ certificate-issuer = { $organisation } · { $bot }
 certificate-statement = Le présent certificat atteste que
 certificate-holder-unnamed = la personne titulaire de ce certificat
 certificate-achievement = a suivi les { $lessons } leçons et réussi l'évaluation finale avec { $percent } % (note de réussite { $pass } %) du cours
+certificate-achievement-assessment = a réussi l'évaluation finale avec { $percent } % (note de réussite { $pass } %) du cours
 certificate-course = { $course } · { $minutes } minutes d'étude
 certificate-issued = Délivré le { $date }
 certificate-issued-valid-until = Délivré le { $date } · valable jusqu'au { $expires }
