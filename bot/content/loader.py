@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
+from bot.content.glossary import check_glossary
 from bot.content.lint import DEFAULT_LINTS, LintSettings, lint_course
 from bot.content.model import (
     REFERENCE_LOCALE,
@@ -68,6 +69,7 @@ def check_content(content_dir: Path, lints: LintSettings = DEFAULT_LINTS) -> Rep
         orders[course.order] = course.id
     for course in courses:
         lint_course(content_dir, course, lints, report)
+    check_glossary(content_dir, report)
     if not report.problems:
         report.catalogue = Catalogue(tuple(sorted(courses, key=lambda c: (c.order, c.id))))
     return report
