@@ -10,7 +10,7 @@ from typing import Any
 
 from bot.content.model import Problem, Report
 from bot.content.quizzes import QUIZ_FILE, read_toml
-from bot.content.wording import Match, Phrase, PhraseIndex, folded_words, outermost, words
+from bot.content.wording import Match, Phrase, PhraseIndex, folded_words, outermost
 from bot.settings import SUPPORTED_LOCALES
 
 GLOSSARY_FILE = "glossary.toml"
@@ -46,7 +46,7 @@ class Glossary:
 
     def variants_in(self, text: str, locale: str) -> Iterator[tuple[int, Concept, str]]:
         """(offset, concept, variant) for each variant in text that is not part of the concept's own term."""
-        found = list(self._indexes[locale].find(text, words(text)))
+        found = list(self._indexes[locale].find(text))
         terms = [match for match in found if self._entries[locale][match.phrase].canonical]
         variants = outermost(match for match in found if not self._entries[locale][match.phrase].canonical)
         for match in variants:

@@ -123,6 +123,7 @@ def _lint_question(question: Question, index: int, where: Where, settings: LintS
         return
     for locale in SUPPORTED_LOCALES:
         seen: dict[tuple[str, ...], int] = {}
+        asked = folded_words(question.texts[locale])
         for number, option in enumerate(question.options[locale], 1):
             wording = folded_words(option)
             if wording in seen:
@@ -131,7 +132,7 @@ def _lint_question(question: Question, index: int, where: Where, settings: LintS
             if is_catch_all(option, locale):
                 warn(locale, f"option {number} «{option}» is an all/none-of-the-above answer, "
                              "which shuffled options break")
-            if repeats_question(question.texts[locale], option):
+            if repeats_question(asked, wording):
                 warn(locale, f"option {number} «{option}» repeats the question's wording")
 
 
@@ -152,12 +153,10 @@ def _catch_all_index(locale: str) -> PhraseIndex:
     return PhraseIndex(Phrase.of(phrase, locale) for phrase in CATCH_ALL_PHRASES[locale])
 
 
-def repeats_question(question: str, option: str) -> bool:
-    """The option is written out in the question (3+ words), or shares a run of 5+ consecutive words with it."""
-    asked, answer = folded_words(question), folded_words(option)
-    if len(answer) >= MIN_CONTAINED_WORDS and _longest_shared_run(asked, answer) == len(answer):
-        return True
-    return _longest_shared_run(asked, answer) >= MIN_SHARED_RUN
+def repeats_question(asked: Sequence[str], answer: Sequence[str]) -> bool:
+    """The option's words are written out in the question's (3+ words), or share a run of 5+ consecutive words."""
+    shared = _longest_shared_run(asked, answer)
+    return shared >= MIN_SHARED_RUN or (len(answer) >= MIN_CONTAINED_WORDS and shared == len(answer))
 
 
 def _longest_shared_run(first: Sequence[str], second: Sequence[str]) -> int:

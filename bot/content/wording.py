@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 
 # A word: letters and digits, with any combining marks (accents, Arabic harakat) inside it.
@@ -23,26 +24,18 @@ _ARABIC_PREFIXES = frozenset(
 _ARABIC_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ك", "كم", "نا", "ي")
 
 
+@lru_cache(maxsize=1 << 16)  # texts repeat the same words: fold each once
 def fold(text: str) -> str:
     """Lower case without accents, Arabic diacritics, hamza seats or tatweel: أمر and امر fold alike."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace(_TATWEEL, "").casefold()
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    folded: str
-    start: int
-    end: int
-
-
-def words(text: str) -> list[Word]:
-    """The words of a text, folded, with their place in it."""
-    return [Word(fold(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
 def folded_words(text: str) -> tuple[str, ...]:
-    return tuple(word.folded for word in words(text))
+    """The words of a text, folded."""
+    return tuple(fold(word) for word in _WORD.findall(text))
 
 
 def is_arabic(locale: str) -> bool:
@@ -93,24 +86,25 @@ class PhraseIndex:
                 for form in phrase.forms[0]:
                     self._by_first.setdefault(form, []).append(phrase)
 
-    def find(self, text: str, tokens: list[Word] | None = None) -> Iterator[Match]:
-        tokens = words(text) if tokens is None else tokens
-        for index, token in enumerate(tokens):
-            for phrase in self._by_first.get(token.folded, ()):
-                end = _match_rest(text, tokens, index, phrase)
+    def find(self, text: str) -> Iterator[Match]:
+        for word in _WORD.finditer(text):
+            for phrase in self._by_first.get(fold(word.group()), ()):
+                end = _match_rest(text, word.end(), phrase)
                 if end is not None:
-                    yield Match(phrase, token.start, end)
+                    yield Match(phrase, word.start(), end)
 
 
-def _match_rest(text: str, tokens: list[Word], index: int, phrase: Phrase) -> int | None:
-    if index + len(phrase.forms) > len(tokens):
-        return None
-    for offset, forms in enumerate(phrase.forms[1:], 1):
-        before, word = tokens[index + offset - 1], tokens[index + offset]
-        gap = text[before.end:word.start]
-        if word.folded not in forms or not _GAP.fullmatch(gap) or gap.count("\n") > 1:
+def _match_rest(text: str, position: int, phrase: Phrase) -> int | None:
+    """Where the phrase ends if its other words follow position, separated only by light gaps."""
+    for forms in phrase.forms[1:]:
+        word = _WORD.search(text, position)
+        if word is None or fold(word.group()) not in forms:
             return None
-    return tokens[index + len(phrase.forms) - 1].end
+        gap = text[position:word.start()]
+        if not _GAP.fullmatch(gap) or gap.count("\n") > 1:
+            return None
+        position = word.end()
+    return position
 
 
 def outermost(matches: Iterable[Match]) -> list[Match]:
