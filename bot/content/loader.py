@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
+from bot.content.glossary import check_glossary
+from bot.content.lint import DEFAULT_LINTS, LintSettings, lint_course
 from bot.content.model import (
     REFERENCE_LOCALE,
     Card,
@@ -40,15 +42,15 @@ _LEFTOVER_MARKERS = ("**", "__", "`")
 
 
 def load_catalogue(content_dir: Path) -> Catalogue:
-    """Load the content folder, or raise ContentError listing every problem."""
+    """Load the content folder, or raise ContentError listing every problem; warnings never stop it."""
     report = check_content(content_dir)
     if report.catalogue is None:
         raise ContentError(report.problems)
     return report.catalogue
 
 
-def check_content(content_dir: Path) -> Report:
-    """Validate every course; the report holds the catalogue only when nothing is wrong."""
+def check_content(content_dir: Path, lints: LintSettings = DEFAULT_LINTS) -> Report:
+    """Validate every course, then lint it; the report holds the catalogue only when nothing is wrong."""
     report = Report()
     if not content_dir.is_dir():
         report.add(Problem(content_dir, 0, "content folder does not exist"))
@@ -65,6 +67,9 @@ def check_content(content_dir: Path) -> Report:
             report.add(Problem(meta_file, key_line(meta_file, "order"),
                                f"order {course.order} is also used by course {orders[course.order]}"))
         orders[course.order] = course.id
+    for course in courses:
+        lint_course(content_dir, course, lints, report)
+    check_glossary(content_dir, report)
     if not report.problems:
         report.catalogue = Catalogue(tuple(sorted(courses, key=lambda c: (c.order, c.id))))
     return report

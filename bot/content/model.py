@@ -140,14 +140,19 @@ class ContentError(Exception):
 
 @dataclass
 class Report:
-    """What a content check found: problems, what was read per language, and the catalogue if valid."""
+    """What a content check found: problems (errors), warnings, what was read per language, the catalogue if valid."""
 
     problems: list[Problem] = field(default_factory=list)
+    # Quality findings (lints): printed and counted, they never stop the bot; `content check --strict` fails on them.
+    warnings: list[Problem] = field(default_factory=list)
     counts: dict[str, Counter[str]] = field(default_factory=lambda: {locale: Counter() for locale in SUPPORTED_LOCALES})
     catalogue: Catalogue | None = None
 
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)
+
+    def warn(self, warning: Problem) -> None:
+        self.warnings.append(warning)
 
     def summary(self) -> list[str]:
         """One line per language counting courses, lessons, cards and quiz questions."""

@@ -55,6 +55,11 @@ def key_line(path: Path, key: str) -> int:
     return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(key)), 1)
 
 
+def question_lines(text: str) -> list[int]:
+    """The line of each [[question]] header of a quiz.toml, in order."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[question]]"]
+
+
 def read_quiz_policy(path: Path, table: Any, report: Report) -> QuizPolicy:
     """The [quiz] table of course.toml; defaults for what is left out."""
     line = key_line(path, "[quiz]")
@@ -141,7 +146,7 @@ def _parse_file(path: Path, lesson_ids: list[str], report: Report) -> list[tuple
     if not isinstance(entries, list):
         report.add(Problem(path, 1, "questions must be [[question]] tables"))
         return None
-    header_lines = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[question]]"]
+    header_lines = question_lines(text)
     located = [(header_lines[i] if i < len(header_lines) else 1, entry) for i, entry in enumerate(entries)]
     seen: set[str] = set()
     per_lesson: dict[str, int] = {}
