@@ -30,7 +30,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.settings import SUPPORTED_LOCALES
+from bot.locales import SUPPORTED_LOCALES
 
 MAX_CALLBACK_BYTES = 64
 _SLUG = r"[a-z0-9][a-z0-9-]{0,23}"

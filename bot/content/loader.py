@@ -21,8 +21,8 @@ from bot.content.model import (
     Report,
 )
 from bot.content.quizzes import QUIZ_FILE, key_line, load_questions, read_quiz_policy, read_toml
-from bot.formatting import markdown_to_html
-from bot.settings import SUPPORTED_LOCALES
+from bot.formatting import parse_markdown
+from bot.locales import SUPPORTED_LOCALES
 
 MAX_CARD_CHARS = 700
 MAX_TITLE_CHARS = 60
@@ -250,7 +250,7 @@ def _parse_card(path: Path, start: int, lines: list[str], report: Report) -> Car
             report.add(Problem(path, number, "tables are not allowed inside a card"))
         if _RAW_HTML.search(_CODE_SPAN.sub("", line)):
             report.add(Problem(path, number, "raw HTML is not allowed; use Markdown (**bold**, _italic_)"))
-    rendered = markdown_to_html("\n".join(lines))
+    rendered = parse_markdown("\n".join(lines))
     first = start + offset
     for url in rendered.link_urls:
         if not url.startswith("https://"):
@@ -262,7 +262,7 @@ def _parse_card(path: Path, start: int, lines: list[str], report: Report) -> Car
         report.add(Problem(path, first, f"card is {len(rendered.text)} characters, at most {MAX_CARD_CHARS} fit one screen"))
     if len(report.problems) > before:
         return None
-    return Card(html=rendered.html, chars=len(rendered.text))
+    return Card(rendered)
 
 
 def _line_of(lines: list[str], needle: str, start: int) -> int:

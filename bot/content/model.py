@@ -9,7 +9,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
-from bot.settings import SUPPORTED_LOCALES
+from bot.formatting import FormattedText
+from bot.locales import SUPPORTED_LOCALES
 
 REFERENCE_LOCALE = "en"
 QuestionKind = Literal["single", "multiple", "truefalse"]
@@ -30,10 +31,13 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Card:
-    """One phone screen of a lesson, already converted to Telegram HTML."""
+    """One phone screen of a lesson: its text and formatting entities (HTML is made at the Telegram edge)."""
 
-    html: str
-    chars: int
+    formatted: FormattedText
+
+    @property
+    def chars(self) -> int:
+        return len(self.formatted.text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.content.model import REFERENCE_LOCALE, Problem, Question, QuizPolicy, Report
-from bot.settings import SUPPORTED_LOCALES
+from bot.locales import SUPPORTED_LOCALES
 
 QUIZ_FILE = "quiz.toml"
 MAX_QUESTION_CHARS = 300

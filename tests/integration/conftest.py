@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import build_application, running
+from bot.app import build_application
 from bot.content import Course, load_catalogue
 from bot.context import LearnbotApplication
 from bot.i18n import I18n
+from bot.lifecycle import running
 from bot.sandbox import BotApiSandbox, SandboxMessage, SandboxUser
 from bot.services.personnel import parse_personnel_csv
 from bot.settings import PROJECT_ROOT, Settings, load_settings

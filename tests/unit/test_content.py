@@ -8,7 +8,9 @@ import pytest
 
 from bot.__main__ import main
 from bot.content import ContentError, check_content, load_catalogue
-from bot.settings import PROJECT_ROOT, SUPPORTED_LOCALES
+from bot.locales import SUPPORTED_LOCALES
+from bot.settings import PROJECT_ROOT
+from bot.telegram_html import card_html
 from tests.support.content import write_course
 
 
@@ -31,7 +33,7 @@ def test_valid_content_loads_into_catalogue(content: Path) -> None:
     assert course is not None
     assert [lesson.id for lesson in course.lessons] == ["lesson-1", "lesson-2"]
     card = course.lessons[0].cards["en"][0]
-    assert card.html == "en lesson 1 card 1: <b>bold</b> and <i>italic</i> &amp; 1 &lt; 2"
+    assert card_html(card) == "en lesson 1 card 1: <b>bold</b> and <i>italic</i> &amp; 1 &lt; 2"
     assert course.titles["fr"] == "Cours d’essai"
 
 
