@@ -82,6 +82,7 @@ class LearnbotApplication(Application):  # type: ignore[type-arg]
                 await unit.finish()
             finally:
                 metrics.update_seconds.observe(time.perf_counter() - started)
+                metrics.update_sql.observe(unit.statements)
                 if unit.failed:
                     metrics.update_errors.inc()
                 self._in_flight -= 1

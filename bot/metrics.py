@@ -33,6 +33,8 @@ class Metrics:
         self.update_queue = Gauge("learnbot_update_queue", "Updates received and not yet processed", registry=registry)
         self.sql_statements = Counter("learnbot_sql_statements", "SQL statements sent to the database",
                                       registry=registry)
+        self.update_sql = Histogram("learnbot_update_sql_statements", "SQL statements sent while processing one update",
+                                    registry=registry, buckets=(0, 1, 2, 3, 5, 8, 13, 21))
         self.jobs = Counter("learnbot_jobs", "Scheduled job runs, by job and outcome", ["job", "outcome"],
                             registry=registry)
 

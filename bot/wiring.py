@@ -31,7 +31,7 @@ from bot.services.quiz import QuizService
 from bot.services.review import ReviewService
 from bot.services.stats import StatsService
 from bot.settings import Settings, SettingsError
-from bot.storage.database import UnitOfWork, create_engine, unit_of_work
+from bot.storage.database import UnitOfWork, count_statement, create_engine, unit_of_work
 from bot.storage.tracking import tracked_sessions
 
 
@@ -76,7 +76,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now, catalogue: Cat
     directory = OfficerDirectory(settings.officer_cache_size)
     engine = create_engine(settings.database_url, pool_size=settings.database_pool_size,
                            max_overflow=max(0, settings.max_concurrent_updates - settings.database_pool_size),
-                           on_statement=metrics.sql_statements.inc)
+                           on_statement=lambda: (metrics.sql_statements.inc(), count_statement()))
     hasher = IdentifierHasher(settings.secret_key.get_secret_value())
     audit = AuditLog(clock)
     rules = AccessRules(verification_days=settings.verification_days, invite_days=settings.invite_days)

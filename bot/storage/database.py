@@ -72,6 +72,7 @@ class UnitOfWork:
         self._sessions = sessions
         self._session: AsyncSession | None = None
         self.failed = False
+        self.statements = 0  # SQL statements sent on behalf of this unit (see count_statement)
 
     @property
     def session(self) -> AsyncSession:
@@ -117,6 +118,13 @@ async def unit_of_work(sessions: async_sessionmaker[AsyncSession]) -> AsyncItera
     finally:
         current_unit.reset(token)
         await unit.finish()
+
+
+def count_statement() -> None:
+    """Charge one SQL statement to the unit of work running in this task, if any."""
+    unit = current_unit.get()
+    if unit is not None:
+        unit.statements += 1
 
 
 def _alembic_config(connection: Connection | None = None) -> Any:

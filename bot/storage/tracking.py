@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event, inspect, select, update
+from sqlalchemy import event, inspect, update
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlalchemy.orm import ORMExecuteState, Session
 from sqlmodel import Session as SQLModelSession
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.storage.models import Officer, Personnel, RuntimeState
@@ -47,7 +48,7 @@ def tracked_sessions(engine: AsyncEngine, on_change: ChangeListener | None = Non
 async def read_epoch(session: AsyncSession) -> int:
     """The shared version of officers and personnel."""
     value = (await session.exec(select(RuntimeState.value).where(RuntimeState.key == OFFICER_EPOCH))).first()
-    return int(value[0] if isinstance(value, tuple) else value or 0)
+    return int(value or 0)
 
 
 def _note(session: Session, telegram_ids: set[int] | str) -> None:

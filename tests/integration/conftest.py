@@ -70,15 +70,21 @@ def starter_course() -> Course:
 
 @pytest.fixture
 def settings(sandbox: BotApiSandbox, database_url: str) -> Settings:
-    return load_settings(
-        token=sandbox.register_bot(username="learnbot_test_bot", first_name="learnbot"),
-        api_base_url=sandbox.base_url,
-        api_base_file_url=sandbox.base_file_url,
-        database_url=database_url,
-        secret_key=secrets.token_urlsafe(48),
-        content_dir=journey_content(),
-        admin_ids=frozenset({ADMIN_ID}),
-    )
+    return settings_for(sandbox, database_url)
+
+
+def settings_for(sandbox: BotApiSandbox, database_url: str, **overrides: object) -> Settings:
+    """Settings of a bot registered on the sandbox, with the reading-journey content."""
+    return load_settings(**{
+        "token": sandbox.register_bot(username="learnbot_test_bot", first_name="learnbot"),
+        "api_base_url": sandbox.base_url,
+        "api_base_file_url": sandbox.base_file_url,
+        "database_url": database_url,
+        "secret_key": secrets.token_urlsafe(48),
+        "content_dir": journey_content(),
+        "admin_ids": frozenset({ADMIN_ID}),
+        **overrides,
+    })
 
 
 class MovableClock:
