@@ -43,6 +43,8 @@ def journey_content() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="learnbot-content-"))
     shutil.copytree(PROJECT_ROOT / "content" / STARTER_COURSE, folder / STARTER_COURSE,
                     ignore=shutil.ignore_patterns("quiz.toml"))
+    metadata = folder / STARTER_COURSE / "course.toml"  # no quiz, so no [quiz] policy (its draw) either
+    metadata.write_text(metadata.read_text(encoding="utf-8").partition("[quiz]\n")[0], encoding="utf-8")
     return folder
 
 
@@ -53,11 +55,11 @@ def quiz_content(presentation: str = "inline") -> Path:
     course = folder / STARTER_COURSE
     shutil.copytree(PROJECT_ROOT / "content" / STARTER_COURSE, course)
     metadata = course / "course.toml"
-    text = metadata.read_text(encoding="utf-8")
-    assert "[quiz]" not in text, "the starter course's quiz policy is set here for the tests"
-    policy = (f'\n[quiz]\npresentation = "{presentation}"\npass_mark = 80\nmax_attempts = 3\n'
+    # The course's own [quiz] keys (its draw) are kept; the tests' policy is added to that table.
+    text, _, own = metadata.read_text(encoding="utf-8").partition("[quiz]\n")
+    policy = (f'[quiz]\n{own}presentation = "{presentation}"\npass_mark = 80\nmax_attempts = 3\n'
               "retake_cooldown_hours = 24\ntime_limit_minutes = 30\n")
-    metadata.write_text(text + policy, encoding="utf-8")
+    metadata.write_text(text.rstrip("\n") + "\n\n" + policy, encoding="utf-8")
     return folder
 
 
