@@ -42,15 +42,21 @@ def is_arabic(locale: str) -> bool:
     return locale == "ar"
 
 
-def _forms(word: str, arabic: bool) -> frozenset[str]:
-    """Every written form that counts as this word: plural -s/-es, or Arabic particles, pronouns and -ات."""
+def _forms(word: str, arabic: bool, *, first: bool = True, last: bool = True) -> frozenset[str]:
+    """Every written form that counts as this word: plural -s/-es, or Arabic particles, pronouns and -ات.
+
+    Inside an Arabic phrase (مذكرة توقيف, سمات البصمة الوراثية) only the first word takes a conjunction
+    or a preposition and only the last a pronoun: «أمرك بتوقيف» ("ordered you to arrest") is not «أمر توقيف».
+    """
     if not arabic:
         return frozenset({word, word + "s", word + "es"})
     stem = word[len(_ARTICLE):] if word.startswith(_ARTICLE) and len(word) > len(_ARTICLE) + 2 else word
-    endings = {stem + suffix for suffix in _ARABIC_SUFFIXES}
+    suffixes = _ARABIC_SUFFIXES if last else ("",)
+    endings = {stem + suffix for suffix in suffixes}
     if stem.endswith("ة"):
-        endings |= {stem[:-1] + "ت" + suffix for suffix in _ARABIC_SUFFIXES[1:]} | {stem[:-1] + "ات"}
-    return frozenset(prefix + ending for prefix in _ARABIC_PREFIXES for ending in endings)
+        endings |= {stem[:-1] + "ت" + suffix for suffix in suffixes[1:]} | {stem[:-1] + "ات"}
+    prefixes = _ARABIC_PREFIXES if first else ("", _ARTICLE)
+    return frozenset(prefix + ending for prefix in prefixes for ending in endings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +68,9 @@ class Phrase:
 
     @classmethod
     def of(cls, text: str, locale: str, label: str | None = None) -> Phrase:
-        return cls(label or text, tuple(_forms(word, is_arabic(locale)) for word in folded_words(text)))
+        words = folded_words(text)
+        return cls(label or text, tuple(_forms(word, is_arabic(locale), first=i == 0, last=i == len(words) - 1)
+                                        for i, word in enumerate(words)))
 
 
 @dataclass(frozen=True, slots=True)

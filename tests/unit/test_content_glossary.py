@@ -71,6 +71,8 @@ def write_card(course: Path, locale: str, text: str) -> None:
         ("ar", "مذكرات اعتقال", [WARRANT.format("مذكرة اعتقال")]),  # -ات plural; not reported again as «اعتقال»
         ("ar", "مذكرة التوقيف", []),  # the term itself
         ("ar", "يأمر بتوقيفه", []),  # other words that merely contain the letters
+        ("ar", "وأمرك بتوقيف سائح", []),  # "ordered you to arrest": a verb and a preposition, not the phrase
+        ("ar", "حق الأمر بالتوقيف", []),
         ("fr", "l'EQUIPE SPECIALE chargée des Notices et des Diffusions", [TASK_FORCE.format(
             "équipe spéciale chargée des notices et des diffusions")]),  # one warning, for the longest variant
         ("fr", "une équipe spéciale examine", [TASK_FORCE.format("équipe spéciale")]),
