@@ -11,7 +11,7 @@ import pytest
 from bot.__main__ import main
 from bot.content import check_content, load_catalogue
 from bot.content.lint import LintSettings
-from bot.settings import SUPPORTED_LOCALES
+from bot.settings import PROJECT_ROOT, SUPPORTED_LOCALES
 from tests.support.content import write_course, write_quiz
 
 # Header lines of the three questions that tests/support/content.py writes in every quiz.toml.
@@ -205,3 +205,11 @@ def test_cli_stats_table(course: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert header.startswith("| course | keyed option longest, all questions (ar/en/es/fr) |")
     assert row == ("| test-course | 50% / 50% / 50% / 50% (of 2) | 100% / 100% / 100% / 100% (of 1) | 0 of 1 "
                    "| 1 of 3 | 3 | whole pool |")
+
+
+def test_shipped_content_passes_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    """CI's gate on the shipped content: `learnbot content check --strict content`."""
+    content = PROJECT_ROOT / "content"
+    assert [str(w) for w in check_content(content).warnings] == []
+    assert main(["content", "check", "--strict", str(content)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "0 errors, 0 warnings"
