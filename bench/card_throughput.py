@@ -27,8 +27,9 @@ from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandle
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.app import build_application, running  # noqa: E402
+from bot.app import build_application  # noqa: E402
 from bot.i18n import I18n  # noqa: E402
+from bot.lifecycle import running  # noqa: E402
 from bot.sandbox import BotApiSandbox, SandboxUser  # noqa: E402
 from bot.services.personnel import parse_personnel_csv  # noqa: E402
 from bot.settings import PROJECT_ROOT, load_settings  # noqa: E402

@@ -36,9 +36,15 @@ def _parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=_demo)
 
     content = commands.add_parser("content", help="course content tools").add_subparsers(title="content commands")
-    check = content.add_parser("check", help="validate a content folder; exit 1 on any problem")
+    check = content.add_parser("check", help="validate a content folder; exit 1 on any problem (any warning too, --strict)")
     check.add_argument("directory", nargs="?", type=Path, help="content folder (default: the configured one)")
+    check.add_argument("--strict", action="store_true", help="exit 1 on warnings too (as CI does on the shipped content)")
+    check.add_argument("--longest-share", type=_percent, default=None, metavar="PERCENT",
+                       help="warn above this share of single-choice questions keying their longest option (default 35)")
     check.set_defaults(handler=_content_check)
+    stats = content.add_parser("stats", help="print per-course quiz figures as a Markdown table")
+    stats.add_argument("directory", nargs="?", type=Path, help="content folder (default: the configured one)")
+    stats.set_defaults(handler=_content_stats)
 
     personnel = commands.add_parser("personnel", help="the approved-personnel list").add_subparsers(
         title="personnel commands"
@@ -77,14 +83,43 @@ def _demo(args: argparse.Namespace) -> int:
     return asyncio.run(run_demo(language_code=args.language))
 
 
+def _percent(value: str) -> float:
+    number = float(value)
+    if not 0 <= number <= 100:
+        raise argparse.ArgumentTypeError("a percentage from 0 to 100")
+    return number / 100
+
+
 def _content_check(args: argparse.Namespace) -> int:
     from bot.content import check_content
+    from bot.content.lint import DEFAULT_LINTS, LintSettings
 
     directory = args.directory or load_settings().content_dir
-    report = check_content(directory)
-    for line in [*map(str, report.problems), *report.summary()]:
+    lints = DEFAULT_LINTS if args.longest_share is None else LintSettings(longest_share=args.longest_share)
+    report = check_content(directory, lints)
+    for line in [*map(str, report.problems), *map(str, report.warnings), *report.summary()]:
         print(line)
-    return 1 if report.problems else 0
+    print(f"{_count(len(report.problems), 'error')}, {_count(len(report.warnings), 'warning')}"
+          + (" (--strict: warnings fail the check)" if args.strict and report.warnings else ""))
+    return 1 if report.problems or (args.strict and report.warnings) else 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _content_stats(args: argparse.Namespace) -> int:
+    from bot.content import check_content
+    from bot.content.stats import stats_table
+
+    report = check_content(args.directory or load_settings().content_dir)
+    if report.catalogue is None:
+        for problem in report.problems:
+            print(problem)
+        return 1
+    for line in stats_table(report.catalogue):
+        print(line)
+    return 0
 
 
 def _personnel_import(args: argparse.Namespace) -> int:

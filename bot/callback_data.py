@@ -32,7 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any, ClassVar, TypeVar
 
-from bot.settings import SUPPORTED_LOCALES
+from bot.locales import SUPPORTED_LOCALES
 
 MAX_CALLBACK_BYTES = 64
 

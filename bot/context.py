@@ -1,63 +1,63 @@
-"""CustomContext: typed access to settings, services and the per-update unit of work."""
+"""The Telegram edge of the runtime: the Application with one unit of work per update, and the typed context."""
 
 from __future__ import annotations
 
 import asyncio
-from contextvars import ContextVar
-from dataclasses import dataclass
+import time
+from collections import Counter
+from collections.abc import Awaitable
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
-from telegram.ext import Application, CallbackContext, ExtBot
+from telegram import Update
+from telegram.ext import Application, BaseUpdateProcessor, CallbackContext, ExtBot
 
 from bot.content import Catalogue
 from bot.i18n import I18n, Translator
-from bot.services.access import AccessService
-from bot.services.audit import AuditLog
-from bot.services.certificates import CertificateService
-from bot.services.clock import Clock
-from bot.services.learning import LearningService
-from bot.services.officers import OfficerService
-from bot.services.personal_data import PersonalDataService
-from bot.services.personnel import PersonnelService
-from bot.services.privacy import IdentifierHasher
-from bot.services.quiz import QuizService
-from bot.services.review import ReviewService
-from bot.services.stats import StatsService
 from bot.settings import Settings
-from bot.storage.database import UnitOfWork
+from bot.storage.database import UnitOfWork, current_unit
 from bot.storage.models import Officer
+from bot.wiring import Services
 
-# The unit of work of the update being processed; set by LearnbotApplication.process_update.
-current_unit_of_work: ContextVar[UnitOfWork | None] = ContextVar("current_unit_of_work", default=None)
+__all__ = ["CustomContext", "LearnbotApplication", "PerPersonUpdateProcessor", "Services"]
 
 
-@dataclass(frozen=True, slots=True)
-class Services:
-    """Everything build_application wires once and handlers use."""
+class PerPersonUpdateProcessor(BaseUpdateProcessor):
+    """Updates of different people run concurrently; those of one person run in order.
 
-    settings: Settings
-    engine: AsyncEngine
-    sessions: async_sessionmaker[AsyncSession]
-    catalogue: Catalogue
-    i18n: I18n
-    clock: Clock
-    hasher: IdentifierHasher
-    audit: AuditLog
-    officers: OfficerService
-    access: AccessService
-    personnel: PersonnelService
-    personal_data: PersonalDataService
-    learning: LearningService
-    reviews: ReviewService
-    certificates: CertificateService
-    quiz: QuizService
-    stats: StatsService
+    An officer double-tapping Next must not have two card views race each other, and one person's
+    cached rows are used by one update at a time. Poll answers carry no chat: keyed by the person,
+    they queue with the private chat (whose id is the person's).
+    """
+
+    def __init__(self, max_concurrent_updates: int = 64) -> None:
+        super().__init__(max_concurrent_updates)
+        self._locks: dict[int, asyncio.Lock] = {}
+        self._waiting: Counter[int] = Counter()
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        user = update.effective_user if isinstance(update, Update) else None
+        chat = update.effective_chat if isinstance(update, Update) else None
+        key = user.id if user else chat.id if chat else 0
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        self._waiting[key] += 1
+        try:
+            async with lock:
+                await coroutine
+        finally:
+            self._waiting[key] -= 1
+            if not self._waiting[key]:
+                del self._waiting[key], self._locks[key]
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to release."""
 
 
 class LearnbotApplication(Application):  # type: ignore[type-arg]
-    """PTB's Application with one database session per update, committed once."""
+    """PTB's Application with one unit of work per update (committed before every reply leaves)."""
 
     def __init__(self, *, services: Services, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -67,26 +67,45 @@ class LearnbotApplication(Application):  # type: ignore[type-arg]
         self._idle.set()
 
     async def process_update(self, update: object) -> None:
+        metrics = self.services.metrics
+        metrics.updates.labels(_update_type(update)).inc()
+        started = time.perf_counter()
         unit = UnitOfWork(self.services.sessions)
-        token = current_unit_of_work.set(unit)
+        token = current_unit.set(unit)
         self._in_flight += 1
         self._idle.clear()
         try:
             await super().process_update(update)
         finally:
-            current_unit_of_work.reset(token)
+            current_unit.reset(token)
             try:
                 await unit.finish()
             finally:
+                metrics.update_seconds.observe(time.perf_counter() - started)
+                metrics.update_sql.observe(unit.statements)
+                if unit.failed:
+                    metrics.update_errors.inc()
                 self._in_flight -= 1
                 if not self._in_flight:
                     self._idle.set()
 
+    @property
+    def in_flight(self) -> int:
+        return self._in_flight
+
     async def wait_idle(self) -> None:
-        """Until every fetched update is processed and committed (replies precede the commit)."""
+        """Until every fetched update is processed and committed."""
         while not self.update_queue.empty() or not self._idle.is_set():
             await self._idle.wait()
             await asyncio.sleep(0)
+
+
+def _update_type(update: object) -> str:
+    if isinstance(update, Update):
+        for name in Update.ALL_TYPES:
+            if getattr(update, name, None) is not None:
+                return name
+    return "other"
 
 
 class CustomContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
@@ -114,9 +133,9 @@ class CustomContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any]
 
     @property
     def unit_of_work(self) -> UnitOfWork:
-        unit = current_unit_of_work.get()
+        unit = current_unit.get()
         if unit is None:
-            raise RuntimeError("no unit of work: database access outside an update")
+            raise RuntimeError("no unit of work: database access outside an update, job or request")
         return unit
 
     @property

@@ -16,9 +16,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from bot.app import build_application, running
+from bot.app import build_application
 from bot.content import ContentError
 from bot.context import LearnbotApplication
+from bot.lifecycle import running
 from bot.sandbox import BotApiSandbox, SandboxMessage, SandboxUser
 from bot.services.personnel import parse_personnel_csv
 from bot.settings import PROJECT_ROOT, load_settings

@@ -1,14 +1,16 @@
-"""Telegram formatting: light Markdown to Telegram HTML through libraries, escaping, and bidi marks."""
+"""Text formatting without Telegram types: light Markdown parsed into text and entities, escaping, bidi marks.
+
+Rendering entities as Telegram HTML happens at the Telegram edge (bot/telegram_html.py), so the
+content catalogue and the services never load the `telegram` package.
+"""
 
 from __future__ import annotations
 
 import html
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import telegramify_markdown
-from telegram import Chat, Message, MessageEntity
 
 RLM = "\u200f"
 LRM = "\u200e"
@@ -16,45 +18,44 @@ LRM = "\u200e"
 BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 _COMMAND = re.compile(r"(?<!\S)/(?=[a-z])")
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_PRIVATE = Chat(id=0, type=Chat.PRIVATE)
 
 
 @dataclass(frozen=True, slots=True)
-class Rendered:
-    """A Markdown text as Telegram will show it: the plain text and the HTML to send."""
+class Entity:
+    """A Telegram message entity as plain data: offsets and lengths count UTF-16 code units."""
+
+    type: str
+    offset: int
+    length: int
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FormattedText:
+    """A Markdown text as Telegram will show it: the plain text and its formatting entities."""
 
     text: str
-    html: str
-    link_urls: tuple[str, ...]
+    entities: tuple[Entity, ...]
+
+    @property
+    def link_urls(self) -> tuple[str, ...]:
+        return tuple(entity.url for entity in self.entities if entity.url)
 
 
-def markdown_to_html(markdown: str) -> Rendered:
-    """Convert light Markdown to Telegram HTML.
-
-    telegramify-markdown parses the Markdown into plain text plus Telegram entities (so nothing
-    is left unescaped), and PTB renders those entities as Telegram HTML.
-    """
+def parse_markdown(markdown: str) -> FormattedText:
+    """Parse light Markdown into plain text plus Telegram entities (telegramify-markdown), escaping nothing."""
     text, entities = telegramify_markdown.convert(markdown.strip(), latex_escape=False)
     text = text.rstrip("\n")
-    ptb_entities = [
-        MessageEntity(
-            type=entity.type,
-            offset=entity.offset,
-            length=entity.length,
-            # PTB writes the URL into href="…" verbatim; Telegram decodes entities there.
-            url=html.escape(entity.url, quote=True) if entity.url else None,
-            language=entity.language,
-        )
+    limit = utf16_len(text)
+    return FormattedText(text, tuple(
+        Entity(str(entity.type), entity.offset, entity.length, entity.url, entity.language)
         for entity in entities
-        if entity.offset < _utf16_len(text)
-    ]
-    message = Message(message_id=0, date=_EPOCH, chat=_PRIVATE, text=text, entities=ptb_entities)
-    urls = tuple(entity.url for entity in entities if entity.url)
-    return Rendered(text=text, html=message.text_html, link_urls=urls)
+        if entity.offset < limit
+    ))
 
 
-def _utf16_len(text: str) -> int:
+def utf16_len(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 

@@ -18,9 +18,7 @@ from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax.ast import Junk
 
 from bot.formatting import mark_rtl
-from bot.settings import SUPPORTED_LOCALES
-
-RTL_LOCALES = frozenset({"ar"})
+from bot.locales import RTL_LOCALES, SUPPORTED_LOCALES
 
 
 class LocaleError(Exception):

@@ -22,8 +22,8 @@ from bot.callback_data import (
 )
 from bot.content import Catalogue
 from bot.i18n import Translator
+from bot.locales import SUPPORTED_LOCALES
 from bot.services.learning import CardPosition, CourseStatus
-from bot.settings import SUPPORTED_LOCALES
 
 
 def button(text: str, action: Action) -> InlineKeyboardButton:

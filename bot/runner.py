@@ -1,23 +1,24 @@
-"""`learnbot run`: long polling by default, webhook when LEARNBOT_WEBHOOK_URL is set."""
+"""`learnbot run`: long polling by default, webhook when LEARNBOT_WEBHOOK_URL is set (bot/lifecycle.py)."""
 
 from __future__ import annotations
 
-import logging
+import asyncio
 import sys
-from urllib.parse import urlparse
 
-from telegram import Update
-
-from bot.app import build_application
 from bot.content import ContentError
 from bot.i18n import LocaleError
 from bot.settings import Settings
 
-log = logging.getLogger(__name__)
-
 
 def run_bot(settings: Settings) -> int:
-    """Run until Ctrl-C or SIGTERM (PTB's run_* methods stop cleanly on both)."""
+    """Run until SIGTERM or Ctrl-C, then drain; 1 when the bot cannot start (said in one line)."""
+    return asyncio.run(_run(settings))
+
+
+async def _run(settings: Settings) -> int:
+    from bot.app import build_application
+    from bot.lifecycle import serve
+
     try:
         application = build_application(settings)
     except ContentError as error:
@@ -28,21 +29,4 @@ def run_bot(settings: Settings) -> int:
     except LocaleError as error:
         print(f"learnbot: refusing to start, locale problem: {error}", file=sys.stderr)
         return 1
-    if settings.webhook_url:
-        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-        if secret is None:
-            print("learnbot: setting LEARNBOT_WEBHOOK_SECRET (webhook_secret): is required with a webhook", file=sys.stderr)
-            return 2
-        log.info("starting with a webhook on %s:%s", settings.webhook_listen, settings.webhook_port)
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
-    else:
-        log.info("starting with long polling")
-        application.run_polling(allowed_updates=Update.ALL_TYPES, timeout=settings.polling_timeout)
-    return 0
+    return await serve(application)

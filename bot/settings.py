@@ -15,11 +15,12 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from bot.locales import SUPPORTED_LOCALES
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_FILE = PROJECT_ROOT / "config" / "learnbot.toml"
 ENV_PREFIX = "LEARNBOT_"
 
-SUPPORTED_LOCALES = ("ar", "en", "es", "fr")
 
 
 class SettingsError(Exception):
@@ -39,12 +40,33 @@ class Settings(BaseSettings):
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     content_dir: Path = PROJECT_ROOT / "content"
     locales_dir: Path = PROJECT_ROOT / "locales"
-    default_locale: Literal["ar", "en", "es", "fr"] = "en"
+    default_locale: str = "en"
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
-    webhook_listen: str = "127.0.0.1"
-    webhook_port: int = Field(default=8443, ge=1, le=65535)
+    # The web server (webhook, /healthz, /readyz, /metrics, the console); no port, no server in polling mode.
+    web_host: str = "127.0.0.1"
+    web_port: int | None = Field(default=None, ge=0, le=65535)
     polling_timeout: int = Field(default=30, ge=0, le=50)
+    # Runtime: start-up retries, shutdown drain, concurrency, queues, caches.
+    startup_retry_seconds: float = Field(default=60.0, ge=0, le=3600)
+    drain_seconds: float = Field(default=10.0, ge=0, le=600)
+    max_concurrent_updates: int = Field(default=64, ge=1, le=1024)
+    webhook_queue_limit: int = Field(default=1000, ge=1, le=100_000)
+    database_pool_size: int = Field(default=10, ge=1, le=500)
+    progress_flush_seconds: float = Field(default=0.5, gt=0, le=60)
+    cache_follow_seconds: float = Field(default=1.0, gt=0, le=60)
+    officer_cache_size: int = Field(default=20_000, ge=0, le=10_000_000)
+    # Delivery governor: Telegram's limits, and how failed sends are retried.
+    send_rate_global: float = Field(default=30.0, gt=0)
+    send_rate_chat: float = Field(default=1.0, gt=0)
+    send_burst_chat: int = Field(default=3, ge=1)
+    send_rate_group_per_minute: float = Field(default=20.0, gt=0)
+    send_bulk_concurrency: int = Field(default=8, ge=1, le=256)
+    send_retries: int = Field(default=4, ge=0, le=20)
+    send_backoff_seconds: float = Field(default=0.5, gt=0, le=60)
+    send_backoff_max_seconds: float = Field(default=30.0, gt=0, le=3600)
+    # Only for a time-scaled test sandbox, whose retry_after counts its own faster seconds.
+    send_time_scale: float = Field(default=1.0, gt=0)
     verification_days: int = Field(default=180, ge=1, le=3650)
     invite_days: int = Field(default=7, ge=1, le=90)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -59,6 +81,13 @@ class Settings(BaseSettings):
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
             return frozenset(int(part) for part in value.replace(" ", "").split(",") if part)
+        return value
+
+    @field_validator("default_locale")
+    @classmethod
+    def _supported_locale(cls, value: str) -> str:
+        if value not in SUPPORTED_LOCALES:
+            raise ValueError(f"must be one of {', '.join(SUPPORTED_LOCALES)}")
         return value
 
     @field_validator("database_url")
@@ -100,6 +129,11 @@ class Settings(BaseSettings):
         for name in ("token", "secret_key"):
             if getattr(self, name) is None:
                 raise SettingsError(f"setting {ENV_PREFIX}{name.upper()} ({name}): is required to run the bot")
+        if self.webhook_url and self.webhook_secret is None:
+            raise SettingsError(f"setting {ENV_PREFIX}WEBHOOK_SECRET (webhook_secret): is required with a webhook")
+        if self.webhook_url and self.web_port is None:
+            raise SettingsError(f"setting {ENV_PREFIX}WEB_PORT (web_port): is required with a webhook "
+                                "(the port the web server listens on behind your reverse proxy)")
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -8,13 +8,14 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.services.access import AccessRules, AccessService
+from bot.content import Catalogue
+from bot.services.access import AccessService
 from bot.services.audit import CLI_ACTOR, AuditLog
-from bot.services.clock import utc_now
 from bot.services.personnel import PersonnelService, parse_personnel_csv
 from bot.services.privacy import IdentifierHasher
-from bot.settings import Settings, SettingsError
-from bot.storage.database import UnitOfWork, create_engine, session_factory, upgrade_database
+from bot.settings import Settings
+from bot.storage.database import UnitOfWork, upgrade_database
+from bot.wiring import open_services
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,25 +32,11 @@ class Tools:
 @asynccontextmanager
 async def tools(settings: Settings) -> AsyncIterator[Tools]:
     """An up-to-date database and one unit of work, committed when the command succeeds."""
-    if settings.secret_key is None:
-        raise SettingsError("setting LEARNBOT_SECRET_KEY (secret_key): is required")
-    engine = create_engine(settings.database_url)
-    try:
-        await upgrade_database(engine)
-        hasher = IdentifierHasher(settings.secret_key.get_secret_value())
-        audit = AuditLog(utc_now)
-        rules = AccessRules(verification_days=settings.verification_days, invite_days=settings.invite_days)
-        unit = UnitOfWork(session_factory(engine))
-        try:
-            yield Tools(unit, hasher, audit, PersonnelService(utc_now),
-                        AccessService(hasher, audit, utc_now, settings.admin_ids, rules))
-        except BaseException:
-            unit.failed = True
-            raise
-        finally:
-            await unit.finish()
-    finally:
-        await engine.dispose()
+    # The personnel and audit commands never show a lesson: no need to load (or validate) the content.
+    async with open_services(settings, catalogue=Catalogue(())) as services:
+        await upgrade_database(services.engine)
+        async with services.unit_of_work() as unit:
+            yield Tools(unit, services.hasher, services.audit, services.personnel, services.access)
 
 
 async def import_personnel(settings: Settings, path: Path, *, dry_run: bool) -> int:

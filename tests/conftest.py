@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -46,6 +47,19 @@ async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncI
     if request.param == "sqlite":
         yield f"sqlite+aiosqlite:///{tmp_path / 'learnbot.sqlite3'}"
         return
+    async with fresh_postgres_database() as url:
+        yield url
+
+
+@pytest.fixture
+async def postgres_url() -> AsyncIterator[str]:
+    """A fresh, empty PostgreSQL database, for what only a database server can show."""
+    async with fresh_postgres_database() as url:
+        yield url
+
+
+@asynccontextmanager
+async def fresh_postgres_database() -> AsyncIterator[str]:
     if not await _postgres_available():
         if POSTGRES_REQUIRED:
             pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_DSN}")

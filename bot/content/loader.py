@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
+from bot.content.glossary import check_glossary
+from bot.content.lint import DEFAULT_LINTS, LintSettings, lint_course
 from bot.content.model import (
     REFERENCE_LOCALE,
     Card,
@@ -19,8 +21,8 @@ from bot.content.model import (
     Report,
 )
 from bot.content.quizzes import QUIZ_FILE, key_line, load_questions, read_quiz_policy, read_toml
-from bot.formatting import markdown_to_html
-from bot.settings import SUPPORTED_LOCALES
+from bot.formatting import parse_markdown
+from bot.locales import SUPPORTED_LOCALES
 
 MAX_CARD_CHARS = 700
 MAX_TITLE_CHARS = 60
@@ -40,15 +42,15 @@ _LEFTOVER_MARKERS = ("**", "__", "`")
 
 
 def load_catalogue(content_dir: Path) -> Catalogue:
-    """Load the content folder, or raise ContentError listing every problem."""
+    """Load the content folder, or raise ContentError listing every problem; warnings never stop it."""
     report = check_content(content_dir)
     if report.catalogue is None:
         raise ContentError(report.problems)
     return report.catalogue
 
 
-def check_content(content_dir: Path) -> Report:
-    """Validate every course; the report holds the catalogue only when nothing is wrong."""
+def check_content(content_dir: Path, lints: LintSettings = DEFAULT_LINTS) -> Report:
+    """Validate every course, then lint it; the report holds the catalogue only when nothing is wrong."""
     report = Report()
     if not content_dir.is_dir():
         report.add(Problem(content_dir, 0, "content folder does not exist"))
@@ -65,6 +67,9 @@ def check_content(content_dir: Path) -> Report:
             report.add(Problem(meta_file, key_line(meta_file, "order"),
                                f"order {course.order} is also used by course {orders[course.order]}"))
         orders[course.order] = course.id
+    for course in courses:
+        lint_course(content_dir, course, lints, report)
+    check_glossary(content_dir, report)
     if not report.problems:
         report.catalogue = Catalogue(tuple(sorted(courses, key=lambda c: (c.order, c.id))))
     return report
@@ -245,7 +250,7 @@ def _parse_card(path: Path, start: int, lines: list[str], report: Report) -> Car
             report.add(Problem(path, number, "tables are not allowed inside a card"))
         if _RAW_HTML.search(_CODE_SPAN.sub("", line)):
             report.add(Problem(path, number, "raw HTML is not allowed; use Markdown (**bold**, _italic_)"))
-    rendered = markdown_to_html("\n".join(lines))
+    rendered = parse_markdown("\n".join(lines))
     first = start + offset
     for url in rendered.link_urls:
         if not url.startswith("https://"):
@@ -257,7 +262,7 @@ def _parse_card(path: Path, start: int, lines: list[str], report: Report) -> Car
         report.add(Problem(path, first, f"card is {len(rendered.text)} characters, at most {MAX_CARD_CHARS} fit one screen"))
     if len(report.problems) > before:
         return None
-    return Card(html=rendered.html, chars=len(rendered.text))
+    return Card(rendered)
 
 
 def _line_of(lines: list[str], needle: str, start: int) -> int:

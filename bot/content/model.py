@@ -9,7 +9,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
-from bot.settings import SUPPORTED_LOCALES
+from bot.formatting import FormattedText
+from bot.locales import SUPPORTED_LOCALES
 
 REFERENCE_LOCALE = "en"
 QuestionKind = Literal["single", "multiple", "truefalse"]
@@ -30,10 +31,13 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Card:
-    """One phone screen of a lesson, already converted to Telegram HTML."""
+    """One phone screen of a lesson: its text and formatting entities (HTML is made at the Telegram edge)."""
 
-    html: str
-    chars: int
+    formatted: FormattedText
+
+    @property
+    def chars(self) -> int:
+        return len(self.formatted.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,14 +146,19 @@ class ContentError(Exception):
 
 @dataclass
 class Report:
-    """What a content check found: problems, what was read per language, and the catalogue if valid."""
+    """What a content check found: problems (errors), warnings, what was read per language, the catalogue if valid."""
 
     problems: list[Problem] = field(default_factory=list)
+    # Quality findings (lints): printed and counted, they never stop the bot; `content check --strict` fails on them.
+    warnings: list[Problem] = field(default_factory=list)
     counts: dict[str, Counter[str]] = field(default_factory=lambda: {locale: Counter() for locale in SUPPORTED_LOCALES})
     catalogue: Catalogue | None = None
 
     def add(self, problem: Problem) -> None:
         self.problems.append(problem)
+
+    def warn(self, warning: Problem) -> None:
+        self.warnings.append(warning)
 
     def summary(self) -> list[str]:
         """One line per language counting courses, lessons, cards and quiz questions."""

@@ -10,7 +10,7 @@ from types import MappingProxyType
 from typing import Any
 
 from bot.content.model import REFERENCE_LOCALE, Problem, Question, QuizPolicy, Report
-from bot.settings import SUPPORTED_LOCALES
+from bot.locales import SUPPORTED_LOCALES
 
 QUIZ_FILE = "quiz.toml"
 MAX_QUESTION_CHARS = 300
@@ -54,6 +54,11 @@ def key_line(path: Path, key: str) -> int:
     except OSError:
         return 0
     return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(key)), 1)
+
+
+def question_lines(text: str) -> list[int]:
+    """The line of each [[question]] header of a quiz.toml, in order."""
+    return [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[question]]"]
 
 
 def read_quiz_policy(path: Path, table: Any, report: Report) -> QuizPolicy:
@@ -142,7 +147,7 @@ def _parse_file(path: Path, lesson_ids: list[str], report: Report) -> list[tuple
     if not isinstance(entries, list):
         report.add(Problem(path, 1, "questions must be [[question]] tables"))
         return None
-    header_lines = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[question]]"]
+    header_lines = question_lines(text)
     located = [(header_lines[i] if i < len(header_lines) else 1, entry) for i, entry in enumerate(entries)]
     seen: set[str] = set()
     per_lesson: dict[str, int] = {}

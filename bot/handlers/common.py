@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from sqlalchemy.exc import DBAPIError
 from telegram import InlineKeyboardMarkup, KeyboardButton, ReplyKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
-from telegram.ext import CommandHandler, filters
+from telegram.ext import ApplicationHandlerStop, CommandHandler, filters
 
 from bot.commands import show_commands_in_chat
 from bot.context import CustomContext
@@ -17,6 +19,7 @@ from bot.formatting import escape
 from bot.keyboards import menu_keyboard
 from bot.services.access import Access, Role
 
+log = logging.getLogger(__name__)
 Callback = Callable[[Update, CustomContext], Awaitable[Any]]
 PRIVATE_MESSAGES = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
 _UNEDITABLE = ("message to edit not found", "message can't be edited", "there is no text in the message to edit")
@@ -28,11 +31,26 @@ def command(name: str, callback: Callback) -> CommandHandler:  # type: ignore[ty
 
 
 async def identify_officer(update: Update, context: CustomContext) -> None:
-    """Group -1: load (or register) the officer behind every update from a person."""
+    """Group -1: load (or register) the officer behind every update from a person.
+
+    When the database cannot be reached, the person gets one "try again" message and no handler
+    runs (each would fail the same way and answer again).
+    """
     user = update.effective_user
     if user is None or user.is_bot:
         return
-    context.officer = await context.services.officers.identify(context.db, user.id, user.language_code)
+    try:
+        context.officer = await context.services.officers.identify(context.db, user.id, user.language_code)
+    except (OSError, DBAPIError, TimeoutError) as error:
+        context.unit_of_work.failed = True
+        log.warning("update %s: the database cannot be reached (%s)", update.update_id, type(error).__name__)
+        if update.callback_query:
+            await update.callback_query.answer()
+        chat = update.effective_chat
+        if chat is not None and chat.type == chat.PRIVATE:
+            await context.bot.send_message(chat.id, context.t.block(escape(context.t("error-unavailable"))),
+                                           parse_mode=ParseMode.HTML)
+        raise ApplicationHandlerStop from None
 
 
 def gated(callback: Callback) -> Callback:

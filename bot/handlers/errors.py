@@ -8,15 +8,16 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.error import Forbidden, TelegramError
 
-from bot.context import CustomContext, current_unit_of_work
+from bot.context import CustomContext
 from bot.formatting import escape
+from bot.storage.database import current_unit
 
 log = logging.getLogger(__name__)
 
 
 async def handle_error(update: object, context: CustomContext) -> None:
     """Every exception a handler raises ends here; the bot keeps running."""
-    unit = current_unit_of_work.get()
+    unit = current_unit.get()
     if unit is not None:
         unit.failed = True
     update_id = update.update_id if isinstance(update, Update) else None

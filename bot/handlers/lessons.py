@@ -13,6 +13,7 @@ from bot.handlers.common import command, gated, refuse_stale_button, show
 from bot.i18n import Translator
 from bot.keyboards import card_keyboard, catalogue_keyboard, course_keyboard
 from bot.services.learning import CardPosition, CourseStatus, study_minutes
+from bot.telegram_html import card_html
 
 
 def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
@@ -98,7 +99,7 @@ def _card_text(position: CardPosition, t: Translator) -> str:
     card = lesson.cards[t.locale][position.card_index]
     return (
         f"<b>{escape(course.titles[t.locale])}</b>\n<i>{escape(lesson.titles[t.locale])}</i>\n\n"
-        f"{card.html}\n\n<i>{escape(where)}</i>"
+        f"{card_html(card)}\n\n<i>{escape(where)}</i>"
     )
 
 

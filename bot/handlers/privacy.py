@@ -24,6 +24,7 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
 
 async def _handle_mydata(update: Update, context: CustomContext) -> None:
     assert context.officer is not None and update.effective_chat is not None
+    await context.services.learning.settle(context.db, context.officer)
     data = await context.services.personal_data.describe(context.db, context.officer)
     document = InputFile(json.dumps(data, ensure_ascii=False, indent=2).encode(), filename="learnbot-my-data.json")
     await context.bot.send_document(update.effective_chat.id, document, caption=context.t("mydata-caption"))
@@ -45,6 +46,7 @@ async def _handle_delete_decision(update: Update, context: CustomContext) -> Non
     if not action.confirmed:
         await show(update, context, escape(t("deleteme-kept")))
         return
+    context.services.learning.forget(context.officer)
     await context.services.personal_data.erase(context.db, context.officer)
     context.officer = None
     await show(update, context, escape(t("deleteme-done")))

@@ -52,13 +52,10 @@ def writable_chat(sandbox: BotApiSandbox, bot: BotState, chat_id: Any) -> ChatSt
 
 
 def take_send_slot(sandbox: BotApiSandbox, bot: BotState, chat: ChatState) -> None:
-    """Apply per_chat_limit and global_limit to one send or edit; 429 when over."""
-    limits = [(("chat", bot.token, chat.chat_id), sandbox.per_chat_limit), (("bot", bot.token), sandbox.global_limit)]
-    now = time.monotonic()
-    wait = sandbox.rate_window.retry_after(limits, now)
+    """Count one send or edit against sandbox.limits; 429 when a limit is reached."""
+    wait = sandbox.limits.take(bot.bot_id, chat.chat_id, time.monotonic())
     if wait is not None:
         raise too_many_requests(wait)
-    sandbox.rate_window.record(limits, now)
 
 
 def reply_target(chat: ChatState, p: Params) -> int | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import random
 import re
 import secrets
 import time
@@ -15,11 +17,12 @@ from aiohttp import web
 from bot.sandbox.api import ApiError, Described, not_found, unauthorized
 from bot.sandbox.bot_methods import BOT_METHODS
 from bot.sandbox.client import SandboxUser
+from bot.sandbox.faults import POLLING, FaultPlan
 from bot.sandbox.methods import MESSAGE_METHODS, Handler
 from bot.sandbox.objects import my_chat_member
 from bot.sandbox.params import Params, read_params
 from bot.sandbox.polls import POLL_METHODS, cancel_timers
-from bot.sandbox.ratelimit import SlidingWindow
+from bot.sandbox.ratelimit import RateLimits
 from bot.sandbox.state import ApiCall, BotState, ChatState, UserProfile
 from bot.sandbox.updates import UpdateQueue
 
@@ -35,17 +38,20 @@ FIRST_BOT_ID = 7_000_000_001
 class BotApiSandbox:
     """A local Telegram Bot API server for integration tests, benchmarks and the offline demo."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, *, seed: int = 0) -> None:
         self.host = host
         self.port = port
         self.calls: list[ApiCall] = []
         self.callback_query_ttl: float = 15.0
-        # Messages (sends and edits) per second; None leaves that limit off.
-        self.per_chat_limit: int | None = None
-        self.global_limit: int | None = None
         # Real seconds per second of a poll's open_period; tests shrink it to see polls close quickly.
         self.open_period_scale: float = 1.0
-        self.rate_window = SlidingWindow()
+        # Flood limits on sends and edits (all off until set) and what they saw.
+        self.limits = RateLimits()
+        # Calls to answer with a fault on purpose.
+        self.faults = FaultPlan()
+        # (low, high) real seconds every call but getUpdates takes, drawn uniformly; None: at once.
+        self.latency: tuple[float, float] | None = None
+        self._latency_draw = random.Random(seed)
         self._blocked: set[int] = set()
         self._bots: dict[str, BotState] = {}
         self._users: dict[tuple[str, int], SandboxUser] = {}
@@ -142,7 +148,8 @@ class BotApiSandbox:
     def describe_recent_calls(self, count: int = 10) -> str:
         """The last calls, one per line, for failure messages."""
         lines = [
-            f"  {call.method} -> " + ("ok" if call.ok else str(call.result_or_error))
+            f"  {call.method} -> {f'[fault {call.fault}] ' if call.fault else ''}"
+            + ("ok" if call.ok else str(call.result_or_error))
             for call in self.calls[-count:]
         ]
         return "\n".join(lines) or "  (no API calls at all: is the bot running against this sandbox?)"
@@ -183,27 +190,44 @@ class BotApiSandbox:
             return _error_response(unauthorized())
         requested = request.match_info["method"]
         name, handler = METHODS.get(requested.lower(), (requested, None))
-        params: dict[str, Any] = {}
         try:
             params = await read_params(request)
+        except ApiError as error:
+            self.calls.append(ApiCall(name, {}, False, error.description, arrived))
+            return _error_response(error)
+        if self.latency is not None and name != POLLING:
+            await asyncio.sleep(self._latency_draw.uniform(*self.latency))
+        fault = self.faults.take(name, params)
+        if fault is not None and fault.kind != "slow":
+            response, outcome = fault.answer(request)
+            self.calls.append(ApiCall(name, params, False, outcome, arrived, fault.kind))
+            return response
+        ok, result, response = await self._run(name, handler, bot, params)
+        self.calls.append(ApiCall(name, params, ok, result, arrived, fault.kind if fault else None))
+        if fault is not None:
+            # A slow fault: the call took effect, only its answer is late.
+            await asyncio.sleep(fault.delay)
+        return response
+
+    async def _run(self, name: str, handler: Handler | None, bot: BotState,
+                   params: dict[str, Any]) -> tuple[bool, Any, web.Response]:
+        """Run one method: whether it succeeded, its result or error description, and the response."""
+        try:
             if handler is None:
                 raise not_found("method not found")
             result = await handler(self, bot, Params(params))
         except ApiError as error:
             LOGGER.debug("%s failed: %s", name, error.description)
-            self.calls.append(ApiCall(name, params, False, error.description, arrived))
-            return _error_response(error)
+            return False, error.description, _error_response(error)
         except Exception:
             # A sandbox bug must reach the bot as Telegram's 500, not as a dropped connection.
             LOGGER.exception("the sandbox failed while handling %s", name)
             failure = ApiError(500, "Internal Server Error: the sandbox failed, see its log")
-            self.calls.append(ApiCall(name, params, False, failure.description, arrived))
-            return _error_response(failure)
-        body: dict[str, Any] = {"ok": True, "result": result}
+            return False, failure.description, _error_response(failure)
         if isinstance(result, Described):
-            body = {"ok": True, "result": result.result, "description": result.description}
-        self.calls.append(ApiCall(name, params, True, body["result"], arrived))
-        return web.json_response(body)
+            return True, result.result, web.json_response(
+                {"ok": True, "result": result.result, "description": result.description})
+        return True, result, web.json_response({"ok": True, "result": result})
 
     async def _handle_file(self, request: web.Request) -> web.Response:
         bot = self._bots.get(request.match_info["token"])

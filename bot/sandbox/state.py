@@ -114,13 +114,14 @@ class ChatEvent:
 
 @dataclass(frozen=True)
 class ApiCall:
-    """One request the bot made; at is time.monotonic() when it arrived."""
+    """One request the bot made; at is time.monotonic() when it arrived; fault the kind that answered it."""
 
     method: str
     params: dict[str, Any]
     ok: bool
     result_or_error: Any
     at: float
+    fault: str | None = None
 
 
 @dataclass(frozen=True)

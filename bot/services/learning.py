@@ -10,8 +10,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.content import REFERENCE_LOCALE, Catalogue, Course, Lesson
 from bot.services.clock import Clock
+from bot.services.progress import ProgressLog
 from bot.storage.models import Officer
-from bot.storage.repositories import ProgressRepository
+from bot.storage.repositories import ProgressRepository, ProgressWrite
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +94,10 @@ class CourseStatus:
 class LearningService:
     """Locates cards in the catalogue and records progress per card."""
 
-    def __init__(self, catalogue: Catalogue, clock: Clock) -> None:
+    def __init__(self, catalogue: Catalogue, clock: Clock, log: ProgressLog | None = None) -> None:
         self._catalogue = catalogue
         self._clock = clock
+        self._log = log if log is not None else ProgressLog()
 
     def locate(self, course_id: str, lesson_id: str, card_index: int) -> CardPosition | None:
         """The card at that address, or None when it does not exist (stale or forged buttons)."""
@@ -108,18 +110,43 @@ class LearningService:
         return CardPosition(course, lesson_index, card_index)
 
     async def record_view(self, session: AsyncSession, officer: Officer, position: CardPosition) -> None:
-        """Remember that the officer is on this card; reaching the last card completes the lesson."""
+        """Remember that the officer is on this card; reaching the last card completes the lesson.
+
+        A completion is written now, in the caller's transaction; other positions are written behind
+        (see services/progress.py for what a crash can lose).
+        """
         assert officer.id is not None
-        await ProgressRepository(session).record(
-            officer.id, position.course.id, position.lesson.id, position.card_index, self._clock(),
-            completed=position.is_last_card,
-        )
+        write = ProgressWrite(officer.id, position.course.id, position.lesson.id, position.card_index, self._clock(),
+                              completed=position.is_last_card)
+        if write.completed:
+            self._log.discard(write.officer_id, write.course_id, write.lesson_id)
+            await ProgressRepository(session).write_many([write])
+        else:
+            self._log.note(write)
+
+    async def flush(self, session: AsyncSession) -> int:
+        """Write the positions held back since the last flush."""
+        return await self._log.flush(session)
+
+    async def settle(self, session: AsyncSession, officer: Officer) -> None:
+        """Write one officer's held-back positions now (before showing them everything stored)."""
+        assert officer.id is not None
+        await self._log.flush(session, officer.id)
+
+    def forget(self, officer: Officer) -> None:
+        """Drop one officer's held-back positions (they asked for their data to be erased)."""
+        assert officer.id is not None
+        self._log.take(officer.id)
 
     async def resume(self, session: AsyncSession, officer: Officer) -> CardPosition | CourseStatus | None:
         """Where to go on in the course studied last: a card, or the course itself once every lesson is done."""
         assert officer.id is not None
         row = await ProgressRepository(session).latest(officer.id)
-        course = self._catalogue.course(row.course_id) if row else None
+        pending = self._log.latest(officer.id)
+        if pending is not None and (row is None or pending.at >= row.updated_at):
+            course = self._catalogue.course(pending.course_id)
+        else:
+            course = self._catalogue.course(row.course_id) if row else None
         if course is None:
             return None
         status = await self.course_status(session, officer, course)
@@ -128,10 +155,11 @@ class LearningService:
     async def course_status(self, session: AsyncSession, officer: Officer, course: Course) -> CourseStatus:
         """Completed lessons of a course and the card to go on at."""
         assert officer.id is not None
-        rows = await ProgressRepository(session).for_course(officer.id, course.id)
-        completed = frozenset(row.lesson_id for row in rows if row.completed_at is not None)
-        seen = {row.lesson_id: row.card_index for row in rows}
-        latest = max(rows, key=lambda row: row.updated_at, default=None)
+        places = self._log.overlay(officer.id, await ProgressRepository(session).for_course(officer.id, course.id),
+                                   course.id)
+        completed = frozenset(place.lesson_id for place in places if place.completed_at is not None)
+        seen = {place.lesson_id: place.card_index for place in places}
+        latest = max(places, key=lambda place: place.updated_at, default=None)
         at = self._clamped(course.id, latest.lesson_id, latest.card_index) if latest else None
         status = CourseStatus(course, completed, None, seen)
         if at is not None and at.is_last_card and at.lesson.id in completed:

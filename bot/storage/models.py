@@ -47,6 +47,8 @@ class Officer(SQLModel, table=True):
     )
     verified_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     granted_role: str | None = Field(default=None, max_length=16)
+    # Since when Telegram answers 403 for this chat (blocked or deactivated); cleared when they write again.
+    unreachable_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
 
 
 class LessonProgress(SQLModel, table=True):
@@ -187,3 +189,12 @@ class Certificate(SQLModel, table=True):
     expires_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     # When the PDF reached the officer; a failed send leaves it empty, and the bot sends it again later.
     delivered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+
+
+class RuntimeState(SQLModel, table=True):
+    """Small counters every instance reads, e.g. the version of officers and personnel that caches follow."""
+
+    __tablename__ = "runtime_state"
+
+    key: str = Field(primary_key=True, max_length=32)
+    value: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))

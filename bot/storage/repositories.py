@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import func
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -27,6 +30,18 @@ class OfficerRepository:
         return officer
 
 
+@dataclass(frozen=True, slots=True)
+class ProgressWrite:
+    """A card shown to an officer; completed when it was the lesson's last card."""
+
+    officer_id: int
+    course_id: str
+    lesson_id: str
+    card_index: int
+    at: datetime
+    completed: bool = False
+
+
 class ProgressRepository:
     """Per-lesson progress rows of one officer."""
 
@@ -42,6 +57,9 @@ class ProgressRepository:
         )
         return (await self._session.exec(statement)).all()
 
+    async def for_officer(self, officer_id: int) -> Sequence[LessonProgress]:
+        return (await self._session.exec(select(LessonProgress).where(LessonProgress.officer_id == officer_id))).all()
+
     async def latest(self, officer_id: int) -> LessonProgress | None:
         statement = (
             select(LessonProgress)
@@ -51,16 +69,32 @@ class ProgressRepository:
         )
         return (await self._session.exec(statement)).first()
 
-    async def record(
-        self, officer_id: int, course_id: str, lesson_id: str, card_index: int, now: datetime, *, completed: bool
-    ) -> LessonProgress:
-        row = await self.get(officer_id, course_id, lesson_id)
-        if row is None:
-            row = LessonProgress(officer_id=officer_id, course_id=course_id, lesson_id=lesson_id, updated_at=now)
-            self._session.add(row)
-        row.card_index = card_index
-        row.updated_at = now
-        if completed and row.completed_at is None:
-            row.completed_at = now
-        await self._session.flush()
-        return row
+    async def write_many(self, writes: Sequence[ProgressWrite]) -> int:
+        """Upsert positions in one statement; a newer stored position and a completion are kept.
+
+        Officers erased since a position was noted are skipped (their rows are gone with them).
+        """
+        officer_ids = {write.officer_id for write in writes}
+        existing = set((await self._session.exec(select(Officer.id).where(col(Officer.id).in_(officer_ids)))).all())
+        rows = [
+            {"officer_id": w.officer_id, "course_id": w.course_id, "lesson_id": w.lesson_id,
+             "card_index": w.card_index, "updated_at": w.at, "completed_at": w.at if w.completed else None}
+            for w in writes if w.officer_id in existing
+        ]
+        if not rows:
+            return 0
+        dialect = self._session.bind.dialect.name if self._session.bind else "sqlite"
+        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+        statement = insert(LessonProgress).values(rows)
+        table = LessonProgress.__table__  # type: ignore[attr-defined]
+        statement = statement.on_conflict_do_update(
+            index_elements=["officer_id", "course_id", "lesson_id"],
+            set_={
+                "card_index": statement.excluded.card_index,
+                "updated_at": statement.excluded.updated_at,
+                "completed_at": func.coalesce(table.c.completed_at, statement.excluded.completed_at),
+            },
+            where=statement.excluded.updated_at >= table.c.updated_at,
+        )
+        await self._session.exec(statement)  # type: ignore[call-overload]
+        return len(rows)

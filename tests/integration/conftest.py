@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import build_application, running
+from bot.app import build_application
 from bot.content import Course, load_catalogue
 from bot.context import LearnbotApplication
 from bot.i18n import I18n
+from bot.lifecycle import running
 from bot.sandbox import BotApiSandbox, SandboxMessage, SandboxUser
 from bot.services.personnel import parse_personnel_csv
 from bot.settings import PROJECT_ROOT, Settings, load_settings
@@ -42,6 +43,8 @@ def journey_content() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="learnbot-content-"))
     shutil.copytree(PROJECT_ROOT / "content" / STARTER_COURSE, folder / STARTER_COURSE,
                     ignore=shutil.ignore_patterns("quiz.toml"))
+    metadata = folder / STARTER_COURSE / "course.toml"  # no quiz, so no [quiz] policy (its draw) either
+    metadata.write_text(metadata.read_text(encoding="utf-8").partition("[quiz]\n")[0], encoding="utf-8")
     return folder
 
 
@@ -59,20 +62,22 @@ def shipped_content(draw: int | None = None) -> Path:
 
 @functools.cache
 def quiz_content(presentation: str = "inline", extra: str = "") -> Path:
-    """The starter course with a test policy instead of the shipped one: tests of other things read no lesson
+    """The starter course with a test policy over the shipped one: tests of other things read no lesson
     first (require_lessons = false), see explanations as they go and may retake after a day. extra holds
     `key = value` lines that add to or replace the test policy's."""
     folder = Path(tempfile.mkdtemp(prefix="learnbot-quiz-content-"))
     course = folder / STARTER_COURSE
     shutil.copytree(PROJECT_ROOT / "content" / STARTER_COURSE, course)
     metadata = course / "course.toml"
-    text = metadata.read_text(encoding="utf-8")
-    assert text.count("[quiz]") == 1 and "[quiz]" in text.splitlines()[-20:], "the shipped policy ends course.toml"
-    policy = {"presentation": f'"{presentation}"', "pass_mark": "80", "max_attempts": "3", "retake_cooldown_hours": "24",
-              "time_limit_minutes": "30", "require_lessons": "false", "final_feedback": '"each"'}
+    text, _, own = metadata.read_text(encoding="utf-8").partition("[quiz]\n")
+    # The course's own [quiz] keys (its draw, its certificates' validity) stay unless the tests' policy sets them.
+    policy = dict(line.split(" = ", 1) for line in own.splitlines() if " = " in line)
+    policy.update({"presentation": f'"{presentation}"', "pass_mark": "80", "max_attempts": "3",
+                   "retake_cooldown_hours": "24", "cooldown_after_attempts": "1", "time_limit_minutes": "30",
+                   "require_lessons": "false", "final_feedback": '"each"'})
     policy.update(line.split(" = ", 1) for line in extra.splitlines() if line.strip())
     table = "".join(f"{key} = {value}\n" for key, value in policy.items())
-    metadata.write_text(text[: text.index("[quiz]")] + "[quiz]\n" + table, encoding="utf-8")
+    metadata.write_text(text.rstrip("\n") + "\n\n[quiz]\n" + table, encoding="utf-8")
     return folder
 
 
@@ -85,15 +90,21 @@ def starter_course() -> Course:
 
 @pytest.fixture
 def settings(sandbox: BotApiSandbox, database_url: str) -> Settings:
-    return load_settings(
-        token=sandbox.register_bot(username="learnbot_test_bot", first_name="learnbot"),
-        api_base_url=sandbox.base_url,
-        api_base_file_url=sandbox.base_file_url,
-        database_url=database_url,
-        secret_key=secrets.token_urlsafe(48),
-        content_dir=journey_content(),
-        admin_ids=frozenset({ADMIN_ID}),
-    )
+    return settings_for(sandbox, database_url)
+
+
+def settings_for(sandbox: BotApiSandbox, database_url: str, **overrides: object) -> Settings:
+    """Settings of a bot registered on the sandbox, with the reading-journey content."""
+    return load_settings(**{
+        "token": sandbox.register_bot(username="learnbot_test_bot", first_name="learnbot"),
+        "api_base_url": sandbox.base_url,
+        "api_base_file_url": sandbox.base_file_url,
+        "database_url": database_url,
+        "secret_key": secrets.token_urlsafe(48),
+        "content_dir": journey_content(),
+        "admin_ids": frozenset({ADMIN_ID}),
+        **overrides,
+    })
 
 
 class MovableClock:

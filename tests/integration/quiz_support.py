@@ -18,6 +18,7 @@ def _course() -> Course:
 
 
 COURSE = _course()  # the starter course's questions (the same whatever the [quiz] policy)
+FINAL_COUNT = min(COURSE.quiz.draw or len(COURSE.final_quiz), len(COURSE.final_quiz))  # questions per final attempt
 
 
 def current_part(message: SandboxMessage, locale: str = "en") -> str:

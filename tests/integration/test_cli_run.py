@@ -99,8 +99,8 @@ async def test_webhook_mode_answers_and_rejects_requests_without_the_secret(sand
     env |= {
         "LEARNBOT_WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
         "LEARNBOT_WEBHOOK_SECRET": secrets.token_urlsafe(24),
-        "LEARNBOT_WEBHOOK_LISTEN": "127.0.0.1",
-        "LEARNBOT_WEBHOOK_PORT": str(port),
+        "LEARNBOT_WEB_HOST": "127.0.0.1",
+        "LEARNBOT_WEB_PORT": str(port),
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from bot.content import load_catalogue
+from bot.locales import SUPPORTED_LOCALES
 from bot.sandbox import BotApiSandbox, SandboxUser
-from bot.settings import PROJECT_ROOT, SUPPORTED_LOCALES
+from bot.settings import PROJECT_ROOT
 from tests.integration.conftest import I18N, RunBot, open_course, verify
 
 CONTENT = PROJECT_ROOT / "content"

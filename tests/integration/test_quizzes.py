@@ -13,7 +13,7 @@ from bot.content import Question
 from bot.context import LearnbotApplication
 from bot.sandbox import BotApiSandbox, SandboxMessage
 from tests.integration.conftest import I18N, MovableClock, RunBot, open_course, quiz_content, settle, verify
-from tests.integration.quiz_support import COURSE, answer, begin_final, buttons_for, question_on, run_quiz
+from tests.integration.quiz_support import COURSE, FINAL_COUNT, answer, begin_final, buttons_for, question_on, run_quiz
 
 T = I18N.translator("en")
 
@@ -57,7 +57,7 @@ async def test_failed_then_passed_final_quiz_with_a_verifiable_certificate(
     await verify(user)
     await begin_final(user)
     failed = (await run_quiz(user, right=False)).result
-    total = len(COURSE.final_quiz)
+    total = FINAL_COUNT
     assert T("quiz-final-score", correct=0, total=total, percent=0, **{"pass": 80}) in failed.text
     assert T("quiz-failed") in failed.text and T("quiz-to-review") in failed.text
 

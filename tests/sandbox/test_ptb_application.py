@@ -19,7 +19,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.sandbox import BotApiSandbox, CallbackAnswer, SandboxUser
+from bot.sandbox import BotApiSandbox, CallbackAnswer, Limit, SandboxUser
 from tests.sandbox.conftest import RawApi, RunApp
 
 MENU = InlineKeyboardMarkup([[InlineKeyboardButton("Next ▶️", callback_data="page:2")],
@@ -105,7 +105,7 @@ async def test_errors_reach_ptb_as_its_exceptions(ptb_bot: Bot, sandbox: BotApiS
         await ptb_bot.send_message(user.id, "hi <foo>", parse_mode=ParseMode.HTML)
     with pytest.raises(BadRequest, match="Chat not found"):
         await ptb_bot.send_message(424242, "hello")
-    sandbox.per_chat_limit = 1
+    sandbox.limits.private_chat = Limit(1, 1.0)
     await ptb_bot.send_message(user.id, "first")
     with pytest.raises(RetryAfter) as limited:
         await ptb_bot.send_message(user.id, "second")

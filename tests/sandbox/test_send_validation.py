@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.sandbox import BotApiSandbox, SandboxUser
+from bot.sandbox import BotApiSandbox, Limit, SandboxUser
 from tests.sandbox.conftest import RawApi
 
 CHAT = 1001
@@ -178,14 +178,14 @@ async def test_blocked_user_answers_403_until_unblocked(api: RawApi, sandbox: Bo
 async def test_rate_limits_answer_429_with_retry_after(api: RawApi, sandbox: BotApiSandbox, user: SandboxUser) -> None:
     other = sandbox.user(user_id=1002)
     await other.send("hello")
-    sandbox.per_chat_limit = 2
+    sandbox.limits.private_chat = Limit(2, 1.0)
     await api.ok("sendMessage", chat_id=CHAT, text="1")
     await api.ok("sendMessage", chat_id=CHAT, text="2")
     status, body = await api.call("sendMessage", chat_id=CHAT, text="3")
     assert (status, body) == (429, {"ok": False, "error_code": 429, "description": "Too Many Requests: retry after 1",
                                     "parameters": {"retry_after": 1}})
     await api.ok("sendMessage", chat_id=1002, text="another chat has its own budget")
-    sandbox.per_chat_limit, sandbox.global_limit = None, 2
+    sandbox.limits.private_chat, sandbox.limits.bot = None, Limit(2, 1.0)
     assert await api.error("sendMessage", chat_id=1002, text="over the global budget") == (
         429, "Too Many Requests: retry after 1")
     assert [message.text for message in user.messages] == ["1", "2"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.settings import SUPPORTED_LOCALES
+from bot.locales import SUPPORTED_LOCALES
 
 TITLES = {"ar": "دورة تجريبية", "en": "Test course", "es": "Curso de prueba", "fr": "Cours d’essai"}
 SUMMARIES = {"ar": "ملخص قصير.", "en": "A short summary.", "es": "Un resumen breve.", "fr": "Un résumé court."}

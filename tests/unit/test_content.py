@@ -8,7 +8,9 @@ import pytest
 
 from bot.__main__ import main
 from bot.content import ContentError, check_content, load_catalogue
-from bot.settings import PROJECT_ROOT, SUPPORTED_LOCALES
+from bot.locales import SUPPORTED_LOCALES
+from bot.settings import PROJECT_ROOT
+from bot.telegram_html import card_html
 from tests.support.content import write_course
 
 
@@ -31,7 +33,7 @@ def test_valid_content_loads_into_catalogue(content: Path) -> None:
     assert course is not None
     assert [lesson.id for lesson in course.lessons] == ["lesson-1", "lesson-2"]
     card = course.lessons[0].cards["en"][0]
-    assert card.html == "en lesson 1 card 1: <b>bold</b> and <i>italic</i> &amp; 1 &lt; 2"
+    assert card_html(card) == "en lesson 1 card 1: <b>bold</b> and <i>italic</i> &amp; 1 &lt; 2"
     assert course.titles["fr"] == "Cours d’essai"
 
 
@@ -113,14 +115,16 @@ def test_load_refuses_invalid_content(content: Path) -> None:
 
 def test_cli_check_prints_problems_and_summary(content: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["content", "check", str(content)]) == 0
-    assert capsys.readouterr().out.splitlines()[-4:] == [
-        f"{locale}: 1 courses, 2 lessons, 6 cards, 0 quiz questions" for locale in SUPPORTED_LOCALES
+    assert capsys.readouterr().out.splitlines()[-5:] == [
+        *(f"{locale}: 1 courses, 2 lessons, 6 cards, 0 quiz questions" for locale in SUPPORTED_LOCALES),
+        "0 errors, 0 warnings",
     ]
     (content / "test-course" / "es" / "02-lesson-2.md").unlink()
     assert main(["content", "check", str(content)]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[0].endswith("en/02-lesson-2.md:1: no es translation (es/02-lesson-2.md is missing)")
-    assert out[-2] == "es: 1 courses, 1 lessons, 3 cards, 0 quiz questions"
+    assert out[-3] == "es: 1 courses, 1 lessons, 3 cards, 0 quiz questions"
+    assert out[-1] == "1 error, 0 warnings"
 
 
 def test_shipped_content_is_valid() -> None:

@@ -9,7 +9,8 @@ from fluent.syntax import FluentParser, ast, visitor
 
 from bot.formatting import RLM, clean_input, mark_rtl
 from bot.i18n import I18n, LocaleError
-from bot.settings import PROJECT_ROOT, SUPPORTED_LOCALES
+from bot.locales import SUPPORTED_LOCALES
+from bot.settings import PROJECT_ROOT
 
 LOCALES_DIR = PROJECT_ROOT / "locales"
 

@@ -8,7 +8,7 @@ import pytest
 
 from bot.content import check_content, load_catalogue
 from bot.content.model import QuizPolicy
-from bot.settings import SUPPORTED_LOCALES
+from bot.locales import SUPPORTED_LOCALES
 from tests.support.content import write_course, write_quiz
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from telegram import Chat, Message, Update, User
 
-from bot.app import PerChatUpdateProcessor
+from bot.context import PerPersonUpdateProcessor
 
 
 def update_in(chat_id: int, update_id: int) -> Update:
@@ -17,7 +17,7 @@ def update_in(chat_id: int, update_id: int) -> Update:
 
 
 async def test_same_chat_in_order_other_chats_concurrently() -> None:
-    processor = PerChatUpdateProcessor()
+    processor = PerPersonUpdateProcessor()
     events: list[str] = []
 
     async def handle(name: str) -> None:

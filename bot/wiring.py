@@ -1,0 +1,115 @@
+"""Services and build_services: the domain wired once, usable from handlers, jobs, the CLI and the web alike.
+
+Nothing here imports `telegram`: a scheduled job or a web request gets the same services as an
+update, and opens its own unit of work (`async with services.unit_of_work() as unit`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
+
+from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.content import Catalogue, load_catalogue
+from bot.i18n import I18n
+from bot.metrics import Metrics
+from bot.services.access import AccessRules, AccessService
+from bot.services.audit import AuditLog
+from bot.services.certificates import CertificateService
+from bot.services.clock import Clock, utc_now
+from bot.services.directory import OfficerDirectory
+from bot.services.learning import LearningService
+from bot.services.officers import OfficerService
+from bot.services.personal_data import PersonalDataService
+from bot.services.personnel import PersonnelService
+from bot.services.privacy import IdentifierHasher
+from bot.services.progress import ProgressLog
+from bot.services.quiz import QuizService
+from bot.services.review import ReviewService
+from bot.services.stats import StatsService
+from bot.settings import Settings, SettingsError
+from bot.storage.database import UnitOfWork, count_statement, create_engine, unit_of_work
+from bot.storage.tracking import tracked_sessions
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    """Everything build_services wires once; handlers, jobs, commands and web requests use it."""
+
+    settings: Settings
+    engine: AsyncEngine
+    sessions: async_sessionmaker[AsyncSession]
+    catalogue: Catalogue
+    i18n: I18n
+    clock: Clock
+    metrics: Metrics
+    directory: OfficerDirectory
+    hasher: IdentifierHasher
+    audit: AuditLog
+    officers: OfficerService
+    access: AccessService
+    personnel: PersonnelService
+    personal_data: PersonalDataService
+    learning: LearningService
+    reviews: ReviewService
+    certificates: CertificateService
+    quiz: QuizService
+    stats: StatsService
+
+    def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
+        """One unit of work for a job, a command or a web request: committed on success."""
+        return unit_of_work(self.sessions)
+
+
+def build_services(settings: Settings, *, clock: Clock = utc_now, catalogue: Catalogue | None = None) -> Services:
+    """Wire the domain; raises ContentError, LocaleError or SettingsError on bad input.
+
+    catalogue: pass one to skip loading the content folder (tools that never show a lesson).
+    """
+    if settings.secret_key is None:
+        raise SettingsError("setting LEARNBOT_SECRET_KEY (secret_key): is required")
+    catalogue = catalogue if catalogue is not None else load_catalogue(settings.content_dir)
+    metrics = Metrics()
+    directory = OfficerDirectory(settings.officer_cache_size)
+    engine = create_engine(settings.database_url, pool_size=settings.database_pool_size,
+                           max_overflow=max(0, settings.max_concurrent_updates - settings.database_pool_size),
+                           on_statement=lambda: (metrics.sql_statements.inc(), count_statement()))
+    hasher = IdentifierHasher(settings.secret_key.get_secret_value())
+    audit = AuditLog(clock)
+    rules = AccessRules(verification_days=settings.verification_days, invite_days=settings.invite_days)
+    reviews = ReviewService()
+    certificates = CertificateService(clock, audit, hasher)
+    return Services(
+        settings=settings,
+        engine=engine,
+        sessions=tracked_sessions(engine, directory.forget),
+        catalogue=catalogue,
+        i18n=I18n(settings.locales_dir, settings.default_locale),
+        clock=clock,
+        metrics=metrics,
+        directory=directory,
+        hasher=hasher,
+        audit=audit,
+        officers=OfficerService(clock, directory),
+        access=AccessService(hasher, audit, clock, settings.admin_ids, rules),
+        personnel=PersonnelService(clock),
+        personal_data=PersonalDataService(hasher, audit),
+        learning=LearningService(catalogue, clock, ProgressLog()),
+        reviews=reviews,
+        certificates=certificates,
+        quiz=QuizService(catalogue, clock, reviews, certificates),
+        stats=StatsService(catalogue),
+    )
+
+
+@asynccontextmanager
+async def open_services(settings: Settings, **options: object) -> AsyncIterator[Services]:
+    """build_services for a command: the database pool is closed at the end."""
+    services = build_services(settings, **options)  # type: ignore[arg-type]
+    try:
+        yield services
+    finally:
+        await services.engine.dispose()
