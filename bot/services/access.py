@@ -158,8 +158,8 @@ class AccessService:
         now = self._clock()
         expires_at = now + timedelta(days=self.rules.invite_days)
         assert personnel.id is not None
-        session.add(Invite(code_hash=self._hasher.invite_code(normalise_invite(code)), personnel_ref=personnel.id, created_by=actor,
-                           created_at=now, expires_at=expires_at))
+        session.add(Invite(code_hash=self._hasher.invite_code(normalise_invite(code)), personnel_ref=personnel.id,
+                           created_by=actor, created_at=now, expires_at=expires_at))
         self._audit.record(session, actor, "invite.create", self._hasher.personnel(personnel_id))
         return code, expires_at
 

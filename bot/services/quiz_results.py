@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.content import Course, Question
@@ -130,7 +130,7 @@ class Outcome:
     """What answering did: the answer as recorded, and what follows (the next question or the result)."""
 
     answer: Answered
-    following: Step | Result = field()
+    following: Step | Result
 
     @property
     def correct(self) -> bool:
