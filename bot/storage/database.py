@@ -18,15 +18,16 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 def create_engine(url: str, **engine_options: Any) -> AsyncEngine:
-    """Build the async engine; SQLite gets foreign keys, WAL and a busy timeout."""
+    """Build the async engine; SQLite gets foreign keys, WAL and a busy timeout. SQL parameters (names,
+    personnel ids) never appear in logs or error messages."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 30}, **engine_options)
+        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True, **engine_options)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
-    return create_async_engine(url, pool_pre_ping=True, **engine_options)
+    return create_async_engine(url, pool_pre_ping=True, hide_parameters=True, **engine_options)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
