@@ -10,8 +10,10 @@ from telegram import Update
 
 from bot.app import build_application
 from bot.content import ContentError
+from bot.context import LearnbotApplication
 from bot.i18n import LocaleError
 from bot.settings import Settings
+from bot.storage.backup import DatabaseInUse, hold_database
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,15 @@ def run_bot(settings: Settings) -> int:
     except LocaleError as error:
         print(f"learnbot: refusing to start, locale problem: {error}", file=sys.stderr)
         return 1
+    try:
+        with hold_database(settings.database_url):  # `learnbot db restore` refuses while this is held
+            return _serve(application, settings)
+    except DatabaseInUse as error:
+        print(f"learnbot: refusing to start: {error}", file=sys.stderr)
+        return 1
+
+
+def _serve(application: LearnbotApplication, settings: Settings) -> int:
     if settings.webhook_url:
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
         if secret is None:
