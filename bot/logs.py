@@ -191,16 +191,20 @@ class ErrorReporter(logging.Handler):
         """Stop sending (at shutdown); later errors are only counted."""
         self._sender = None
 
+    @property
+    def _sending(self) -> bool:
+        return self._sender is not None and self._loop is not None and not self._loop.is_closed()
+
     def emit(self, record: logging.LogRecord) -> None:
         if _reporting.get():  # an error raised while reporting is not reported again
             return
         self._count += 1
         summary = describe(record)
         now = self._clock()
-        if self._sender is None or now < self._next_allowed:
+        if not self._sending or now < self._next_allowed:
             self._suppressed += 1
             self._last_suppressed = summary
-            if self._sender is not None:
+            if self._sending:
                 self._schedule_flush(self._next_allowed - now)
             return
         text = f"learnbot error #{self._count}: {summary}"
@@ -215,7 +219,7 @@ class ErrorReporter(logging.Handler):
         self._loop.call_soon_threadsafe(self._start, text)
 
     def _schedule_flush(self, delay: float) -> None:
-        if self._flush_pending or self._loop is None:
+        if self._flush_pending or not self._sending:
             return
         self._flush_pending = True
         self._loop.call_soon_threadsafe(self._loop.call_later, max(delay, 0.0), self._flush)
@@ -223,7 +227,7 @@ class ErrorReporter(logging.Handler):
     def _flush(self) -> None:
         with self.lock:  # type: ignore[union-attr]
             self._flush_pending = False
-            if not self._suppressed or self._sender is None:
+            if not self._suppressed or not self._sending:
                 return
             minutes = max(1, round(self._interval / 60))
             self._send(f"learnbot: {self._suppressed} more error(s) within {minutes} min; the last: "

@@ -194,6 +194,20 @@ async def test_a_failing_sender_is_not_reported_again(reported, caplog: pytest.L
     assert "could not report an error to the administrators: ConnectionError" in caplog.text
 
 
+def test_errors_after_the_event_loop_closed_are_only_counted(reported, capsys: pytest.CaptureFixture[str]) -> None:
+    logger, reporter = reported
+    admins = Admins()
+    loop = asyncio.new_event_loop()
+
+    async def install() -> None:
+        reporter.install(admins.send)
+
+    loop.run_until_complete(install())
+    loop.close()  # the bot stopped without uninstalling the sender
+    logger.error("during interpreter shutdown")
+    assert admins.texts == [] and "Logging error" not in capsys.readouterr().err
+
+
 def test_configure_logging_adds_a_reporter_only_for_configured_chats(logs: io.StringIO) -> None:
     assert configure_logging(load_settings(), stream=logs) is None
     reporter = configure_logging(load_settings(error_report_chat_ids="-1001234567890,42"), stream=logs)
