@@ -29,18 +29,19 @@ def create_engine(url: str, *, pool_size: int = 10, max_overflow: int = 60,
                   on_statement: Callable[[], None] | None = None, **engine_options: Any) -> AsyncEngine:
     """Build the async engine; SQLite gets foreign keys, WAL and a busy timeout.
 
-    on_statement is called once per SQL statement sent (metrics, benchmarks).
+    SQL parameters (names, personnel ids) never appear in logs or error messages. on_statement is
+    called once per SQL statement sent (metrics, benchmarks).
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 30}, **engine_options)
+        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True, **engine_options)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     else:
         # The pool holds as many connections as updates may run at once (64 by default), so none waits.
         engine = create_async_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow,
-                                     **engine_options)
+                                     hide_parameters=True, **engine_options)
     if on_statement is not None:
         event.listen(engine.sync_engine, "before_cursor_execute", lambda *_: on_statement())
     return engine
