@@ -30,7 +30,7 @@ from bot.commands import publish_commands
 from bot.context import LearnbotApplication
 from bot.logs import ErrorReporter
 from bot.scheduling import Ticks
-from bot.storage.database import head_revision, ping, upgrade_database
+from bot.storage.database import ping, shipped_head, upgrade_database
 from bot.web import WebServer
 
 log = logging.getLogger(__name__)
@@ -149,7 +149,7 @@ class Runtime:
 
     async def _migrate(self) -> None:
         await upgrade_database(self.services.engine)
-        self._head = head_revision()
+        self._head = shipped_head()
 
     async def _until_reachable(self, what: str, setting: str, where: str, step: Callable[[], Awaitable[T]]) -> T:
         deadline = time.monotonic() + self.services.settings.startup_retry_seconds
