@@ -66,6 +66,7 @@ class LearnbotApplication(Application):  # type: ignore[type-arg]
     def __init__(self, *, services: Services, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.services = services
+        self.backlog = 0  # updates accepted by the webhook and not yet processed
         self._in_flight = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -91,9 +92,15 @@ class LearnbotApplication(Application):  # type: ignore[type-arg]
                 metrics.update_sql.observe(unit.statements)
                 if unit.failed:
                     metrics.update_errors.inc()
+                self.backlog = max(0, self.backlog - 1)
                 self._in_flight -= 1
                 if not self._in_flight:
                     self._idle.set()
+
+    def accept(self, update: Update) -> None:
+        """An update from the webhook: queued now, counted in the backlog until processed."""
+        self.backlog += 1
+        self.update_queue.put_nowait(update)
 
     def _officer_ref(self, update: object) -> str | None:
         """Who an update is from, for the logs: a short keyed hash, never the Telegram id or a name."""
