@@ -65,6 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database tools").add_subparsers(title="db commands")
     upgrade = db.add_parser("upgrade", help="apply the schema migrations")
     upgrade.set_defaults(handler=_db_upgrade)
+    backup = db.add_parser("backup", help="copy the database to FILE, consistent while the bot runs (SQLite)")
+    backup.add_argument("file", type=Path)
+    backup.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    backup.set_defaults(handler=_db_backup)
+    restore = db.add_parser("restore", help="replace the database with a backup (SQLite; the bot must be stopped)")
+    restore.add_argument("file", type=Path)
+    restore.set_defaults(handler=_db_restore)
     return parser
 
 
@@ -73,8 +80,8 @@ def _run(args: argparse.Namespace) -> int:
 
     settings = load_settings()
     settings.require_runtime_secrets()
-    configure_logging(settings.log_level)
-    return run_bot(settings)
+    reporter = configure_logging(settings)
+    return run_bot(settings, reporter)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -141,21 +148,67 @@ def _audit_export(args: argparse.Namespace) -> int:
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:
-    from bot.storage.database import create_engine, current_revision, upgrade_database
+    from alembic.util import CommandError
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bot.storage.database import create_engine, current_revision, head_revision, upgrade_database
 
     settings = load_settings()
 
-    async def upgrade() -> str | None:
+    async def upgrade() -> int:
         engine = create_engine(settings.database_url)
         try:
-            await upgrade_database(engine)
-            return await current_revision(engine)
+            before = await current_revision(engine)
+            try:
+                await upgrade_database(engine)
+            except CommandError:  # Alembic cannot place the database's revision among this code's migrations
+                print(f"learnbot db upgrade: refusing: the database is at revision {before}, which this learnbot "
+                      f"does not know (its newest is {head_revision()}); run the version that wrote it, "
+                      "or restore the backup taken before the upgrade", file=sys.stderr)
+                return 1
+            except SQLAlchemyError as error:
+                reason = str(getattr(error, "orig", None) or error).splitlines()[0]
+                print(f"learnbot db upgrade: refusing: a migration from revision {before or 'none'} to {head_revision()} "
+                      f"failed, nothing was changed: {reason}. Was it run on this database before under another "
+                      "revision? Restore the backup taken before the upgrade.", file=sys.stderr)
+                return 1
+            after = await current_revision(engine)
         finally:
             await engine.dispose()
+        print(f"database at revision {after}" + (f" (was {before})" if before != after else ""))
+        return 0
 
-    print(f"database at revision {asyncio.run(upgrade())}")
+    return asyncio.run(upgrade())
+
+
+def _db_backup(args: argparse.Namespace) -> int:
+    from bot.storage.backup import BackupError, backup_database
+
+    try:
+        snapshot = backup_database(load_settings().database_url, args.file, overwrite=args.force)
+    except BackupError as error:
+        print(f"learnbot db backup: {error}", file=sys.stderr)
+        return 1
+    print(f"backed up to {snapshot.path}: {snapshot.size} bytes, schema revision {snapshot.revision}, integrity ok")
     return 0
 
+
+def _db_restore(args: argparse.Namespace) -> int:
+    from bot.storage.backup import BackupError, DatabaseInUse, restore_database
+
+    try:
+        snapshot, kept = restore_database(load_settings().database_url, args.file)
+    except DatabaseInUse as error:
+        print(f"learnbot db restore: refusing: {error}", file=sys.stderr)
+        return 1
+    except BackupError as error:
+        print(f"learnbot db restore: {error}", file=sys.stderr)
+        return 1
+    print(f"restored {args.file} into {snapshot.path} (schema revision {snapshot.revision})")
+    if kept is not None:
+        print(f"the database it replaced is kept as {kept}")
+    print("next: learnbot db upgrade (learnbot run also upgrades on start)")
+    return 0
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections import Counter
 from collections.abc import Awaitable
@@ -14,12 +15,15 @@ from telegram.ext import Application, BaseUpdateProcessor, CallbackContext, ExtB
 
 from bot.content import Catalogue
 from bot.i18n import I18n, Translator
+from bot.logs import log_context
 from bot.settings import Settings
 from bot.storage.database import UnitOfWork, current_unit
 from bot.storage.models import Officer
 from bot.wiring import Services
 
 __all__ = ["CustomContext", "LearnbotApplication", "PerPersonUpdateProcessor", "Services"]
+
+log = logging.getLogger(__name__)
 
 
 class PerPersonUpdateProcessor(BaseUpdateProcessor):
@@ -62,6 +66,7 @@ class LearnbotApplication(Application):  # type: ignore[type-arg]
     def __init__(self, *, services: Services, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.services = services
+        self.backlog = 0  # updates accepted by the webhook and not yet processed
         self._in_flight = 0
         self._idle = asyncio.Event()
         self._idle.set()
@@ -75,7 +80,9 @@ class LearnbotApplication(Application):  # type: ignore[type-arg]
         self._in_flight += 1
         self._idle.clear()
         try:
-            await super().process_update(update)
+            with log_context(update_id=getattr(update, "update_id", None), officer=self._officer_ref(update)) as scope:
+                await super().process_update(update)
+                log.debug("update processed", extra={"duration_ms": scope.elapsed_ms})
         finally:
             current_unit.reset(token)
             try:
@@ -85,9 +92,20 @@ class LearnbotApplication(Application):  # type: ignore[type-arg]
                 metrics.update_sql.observe(unit.statements)
                 if unit.failed:
                     metrics.update_errors.inc()
+                self.backlog = max(0, self.backlog - 1)
                 self._in_flight -= 1
                 if not self._in_flight:
                     self._idle.set()
+
+    def accept(self, update: Update) -> None:
+        """An update from the webhook: queued now, counted in the backlog until processed."""
+        self.backlog += 1
+        self.update_queue.put_nowait(update)
+
+    def _officer_ref(self, update: object) -> str | None:
+        """Who an update is from, for the logs: a short keyed hash, never the Telegram id or a name."""
+        user = update.effective_user if isinstance(update, Update) else None
+        return self.services.hasher.telegram_account(user.id)[:12] if user is not None else None
 
     @property
     def in_flight(self) -> int:

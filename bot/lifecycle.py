@@ -28,8 +28,9 @@ from telegram.error import BadRequest, InvalidToken, NetworkError
 
 from bot.commands import publish_commands
 from bot.context import LearnbotApplication
+from bot.logs import ErrorReporter
 from bot.scheduling import Ticks
-from bot.storage.database import head_revision, ping, upgrade_database
+from bot.storage.database import ping, shipped_head, upgrade_database
 from bot.web import WebServer
 
 log = logging.getLogger(__name__)
@@ -44,8 +45,10 @@ class StartupError(Exception):
 class Runtime:
     """A LearnbotApplication's running life: see the module docstring for the order of things."""
 
-    def __init__(self, application: LearnbotApplication, *, polling_timeout: int | None = None) -> None:
+    def __init__(self, application: LearnbotApplication, *, polling_timeout: int | None = None,
+                 reporter: ErrorReporter | None = None) -> None:
         self.application = application
+        self._reporter = reporter
         self.services = application.services
         settings = self.services.settings
         self._polling_timeout = settings.polling_timeout if polling_timeout is None else polling_timeout
@@ -80,12 +83,16 @@ class Runtime:
                                                          allowed_updates=Update.ALL_TYPES)
             log.info("receiving updates by long polling")
         self.ticks.start()
+        if self._reporter is not None:
+            self._reporter.install(self._report_error)
         self._started = True
 
     async def stop(self) -> None:
         """Drain, then release everything; safe to call after a failed start."""
         self._stopping = True
         settings = self.services.settings
+        if self._reporter is not None:
+            self._reporter.uninstall()
         if self.web is not None:
             self.web.accepting = False
         updater = self.application.updater
@@ -104,6 +111,11 @@ class Runtime:
         if self.web is not None:
             await self.web.stop()
         await self.services.engine.dispose()
+
+    async def _report_error(self, text: str) -> None:
+        """An error report (no personal data: see bot.logs.ErrorReporter) to each administrators' chat."""
+        for chat_id in self.services.settings.error_report_chat_ids:
+            await self.application.bot.send_message(chat_id, text)
 
     async def flush_progress(self) -> None:
         async with self.services.unit_of_work() as unit:
@@ -137,7 +149,7 @@ class Runtime:
 
     async def _migrate(self) -> None:
         await upgrade_database(self.services.engine)
-        self._head = head_revision()
+        self._head = shipped_head()
 
     async def _until_reachable(self, what: str, setting: str, where: str, step: Callable[[], Awaitable[T]]) -> T:
         deadline = time.monotonic() + self.services.settings.startup_retry_seconds
@@ -177,9 +189,9 @@ async def running(application: LearnbotApplication, *, polling_timeout: int = 10
         await runtime.stop()
 
 
-async def serve(application: LearnbotApplication) -> int:
+async def serve(application: LearnbotApplication, reporter: ErrorReporter | None = None) -> int:
     """`learnbot run`: start, serve until SIGTERM or SIGINT, drain and stop; the exit status."""
-    runtime = Runtime(application)
+    runtime = Runtime(application, reporter=reporter)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -30,7 +30,8 @@ class Metrics:
                                    registry=registry)
         self.waiting = Gauge("learnbot_delivery_waiting", "Bot API calls waiting for their turn, by lane", ["lane"],
                              registry=registry)
-        self.update_queue = Gauge("learnbot_update_queue", "Updates received and not yet processed", registry=registry)
+        self.update_queue = Gauge("learnbot_update_queue", "Updates received (polled or by webhook) and not yet processed",
+                                  registry=registry)
         self.sql_statements = Counter("learnbot_sql_statements", "SQL statements sent to the database",
                                       registry=registry)
         self.update_sql = Histogram("learnbot_update_sql_statements", "SQL statements sent while processing one update",

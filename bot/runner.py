@@ -7,15 +7,17 @@ import sys
 
 from bot.content import ContentError
 from bot.i18n import LocaleError
+from bot.logs import ErrorReporter
 from bot.settings import Settings
+from bot.storage.backup import DatabaseInUse, hold_database
 
 
-def run_bot(settings: Settings) -> int:
+def run_bot(settings: Settings, reporter: ErrorReporter | None = None) -> int:
     """Run until SIGTERM or Ctrl-C, then drain; 1 when the bot cannot start (said in one line)."""
-    return asyncio.run(_run(settings))
+    return asyncio.run(_run(settings, reporter))
 
 
-async def _run(settings: Settings) -> int:
+async def _run(settings: Settings, reporter: ErrorReporter | None) -> int:
     from bot.app import build_application
     from bot.lifecycle import serve
 
@@ -29,4 +31,9 @@ async def _run(settings: Settings) -> int:
     except LocaleError as error:
         print(f"learnbot: refusing to start, locale problem: {error}", file=sys.stderr)
         return 1
-    return await serve(application)
+    try:
+        with hold_database(settings.database_url):  # `learnbot db restore` refuses while this is held
+            return await serve(application, reporter)
+    except DatabaseInUse as error:
+        print(f"learnbot: refusing to start: {error}", file=sys.stderr)
+        return 1

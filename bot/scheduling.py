@@ -16,6 +16,7 @@ from datetime import UTC
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.logs import log_context
 from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,8 @@ class Ticks:
         if task is not None:
             self._running.add(task)  # type: ignore[arg-type]
         try:
-            await self._ticks[name]()
+            with log_context(job=name):
+                await self._ticks[name]()
         except Exception as error:  # a failing tick is logged and retried at its next run
             self._metrics.jobs.labels(name, "failed").inc()
             log.warning("tick %s failed: %s: %s", name, type(error).__name__, str(error).splitlines()[0][:200],

@@ -30,7 +30,8 @@ class SettingsError(Exception):
 class Settings(BaseSettings):
     """Everything the bot needs to run; see config/learnbot.example.toml for each key."""
 
-    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", frozen=True)
+    # An empty variable (KEY= in an environment file) counts as unset, so required secrets are still named.
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="forbid", frozen=True, env_ignore_empty=True)
 
     token: SecretStr | None = None
     api_base_url: str = "https://api.telegram.org/bot"
@@ -70,13 +71,16 @@ class Settings(BaseSettings):
     verification_days: int = Field(default=180, ge=1, le=3650)
     invite_days: int = Field(default=7, ge=1, le=90)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["text", "json"] = "text"
+    error_report_chat_ids: Annotated[frozenset[int], NoDecode] = frozenset()
+    error_report_minutes: int = Field(default=15, ge=1, le=1440)
     # Certificates, access and statistics (see config/learnbot.example.toml).
     organisation_name: str = Field(default="learnbot", min_length=1, max_length=120)
     access_contact: str = Field(default="", max_length=200)
     certificate_personnel_id: bool = False
     stats_min_answers: int = Field(default=5, ge=1, le=10000)
 
-    @field_validator("admin_ids", mode="before")
+    @field_validator("admin_ids", "error_report_chat_ids", mode="before")
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):

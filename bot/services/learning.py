@@ -116,11 +116,13 @@ class LearningService:
         (see services/progress.py for what a crash can lose).
         """
         assert officer.id is not None
-        write = ProgressWrite(officer.id, position.course.id, position.lesson.id, position.card_index, self._clock(),
+        course_id, lesson_id = position.course.id, position.lesson.id
+        write = ProgressWrite(officer.id, course_id, lesson_id, position.card_index, self._clock(),
                               completed=position.is_last_card)
-        if write.completed:
-            self._log.discard(write.officer_id, write.course_id, write.lesson_id)
+        if write.completed and not self._log.known_completed(officer.id, course_id, lesson_id):
+            self._log.discard(officer.id, course_id, lesson_id)
             await ProgressRepository(session).write_many([write])
+            self._log.completed(officer.id, course_id, lesson_id)
         else:
             self._log.note(write)
 

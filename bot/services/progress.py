@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
+from cachetools import LRUCache
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.storage.models import LessonProgress
@@ -38,12 +39,24 @@ class ProgressLog:
 
     def __init__(self) -> None:
         self._pending: dict[int, dict[Key, ProgressWrite]] = {}
+        # Lessons known to be completed (written or read here), per officer recently seen: coming back to
+        # their last card is a mere position. Forgetting one only costs a write that changes nothing.
+        self._completed: LRUCache[int, set[Key]] = LRUCache(maxsize=20_000)
 
     def __len__(self) -> int:
         return sum(len(places) for places in self._pending.values())
 
     def note(self, write: ProgressWrite) -> None:
         self._pending.setdefault(write.officer_id, {})[(write.course_id, write.lesson_id)] = write
+
+    def known_completed(self, officer_id: int, course_id: str, lesson_id: str) -> bool:
+        return (course_id, lesson_id) in self._completed.get(officer_id, ())
+
+    def completed(self, officer_id: int, course_id: str, lesson_id: str) -> None:
+        known = self._completed.get(officer_id)
+        if known is None:
+            known = self._completed[officer_id] = set()
+        known.add((course_id, lesson_id))
 
     def discard(self, officer_id: int, course_id: str, lesson_id: str) -> None:
         places = self._pending.get(officer_id)
@@ -56,6 +69,9 @@ class ProgressLog:
         """The stored rows with this officer's pending positions applied (read your own writes)."""
         places = {(row.course_id, row.lesson_id): LessonPlace(row.course_id, row.lesson_id, row.card_index,
                                                                 row.updated_at, row.completed_at) for row in rows}
+        for place in places.values():
+            if place.completed_at is not None:
+                self.completed(officer_id, place.course_id, place.lesson_id)
         for key, write in self._pending.get(officer_id, {}).items():
             if course_id is not None and key[0] != course_id:
                 continue
@@ -72,6 +88,7 @@ class ProgressLog:
     def take(self, officer_id: int | None = None) -> list[ProgressWrite]:
         """What is pending (everyone's, or one officer's), removed from the log; `restore` gives it back."""
         if officer_id is not None:
+            self._completed.pop(officer_id, None)
             return list(self._pending.pop(officer_id, {}).values())
         taken = [write for places in self._pending.values() for write in places.values()]
         self._pending.clear()

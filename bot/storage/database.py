@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import fcntl
 import hashlib
+import re
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from contextvars import ContextVar
@@ -14,12 +15,16 @@ from typing import Any
 
 from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 # One advisory-lock key for "migrating learnbot's schema", shared by every instance on a PostgreSQL database.
 MIGRATION_LOCK_KEY = int.from_bytes(hashlib.sha256(b"learnbot-migrations").digest()[:8], "big", signed=True)
+
+_ASSIGNMENT = re.compile(r'^revision = "([^"]+)"', re.MULTILINE)
+_PARENT = re.compile(r'^down_revision = "([^"]+)"', re.MULTILINE)
 
 # The unit of work of the update, job, command or request running in this task (see UnitOfWork).
 current_unit: ContextVar[UnitOfWork | None] = ContextVar("current_unit", default=None)
@@ -29,18 +34,19 @@ def create_engine(url: str, *, pool_size: int = 10, max_overflow: int = 60,
                   on_statement: Callable[[], None] | None = None, **engine_options: Any) -> AsyncEngine:
     """Build the async engine; SQLite gets foreign keys, WAL and a busy timeout.
 
-    on_statement is called once per SQL statement sent (metrics, benchmarks).
+    SQL parameters (names, personnel ids) never appear in logs or error messages. on_statement is
+    called once per SQL statement sent (metrics, benchmarks).
     """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 30}, **engine_options)
+        engine = create_async_engine(url, connect_args={"timeout": 30}, hide_parameters=True, **engine_options)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     else:
         # The pool holds as many connections as updates may run at once (64 by default), so none waits.
         engine = create_async_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow,
-                                     **engine_options)
+                                     hide_parameters=True, **engine_options)
     if on_statement is not None:
         event.listen(engine.sync_engine, "before_cursor_execute", lambda *_: on_statement())
     return engine
@@ -141,7 +147,10 @@ async def upgrade_database(engine: AsyncEngine, revision: str = "head") -> None:
 
     PostgreSQL: a transaction-scoped advisory lock, taken on the connection that migrates.
     SQLite: an exclusive lock on a file beside the database (one host, one writer).
+    A database already at the shipped head costs one query, and Alembic is not even imported.
     """
+    if revision == "head" and await stored_revision(engine) == shipped_head():
+        return
     from alembic import command
 
     def upgrade(sync: Connection) -> None:
@@ -160,6 +169,32 @@ async def current_revision(engine: AsyncEngine) -> str | None:
 
     async with engine.connect() as connection:
         return await connection.run_sync(lambda sync: MigrationContext.configure(sync).get_current_revision())
+
+
+async def stored_revision(engine: AsyncEngine) -> str | None:
+    """The revision recorded in the database (None before the first migration), read without Alembic."""
+    async with engine.connect() as connection:
+        try:
+            return (await connection.execute(text("SELECT version_num FROM alembic_version"))).scalar()
+        except DBAPIError:
+            return None
+
+
+def shipped_head() -> str | None:
+    """The newest revision in migrations/versions, read from the files' `revision`/`down_revision` lines.
+
+    Alembic's own ScriptDirectory says the same (a test checks it), at the price of importing Alembic.
+    """
+    revisions: dict[str, str | None] = {}
+    for path in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        revision = _ASSIGNMENT.search(source)
+        parent = _PARENT.search(source)
+        if revision:
+            revisions[revision.group(1)] = parent.group(1) if parent else None
+    parents = set(revisions.values())
+    heads = [revision for revision in revisions if revision not in parents]
+    return heads[0] if len(heads) == 1 else None
 
 
 def head_revision() -> str | None:

@@ -79,20 +79,20 @@ class WebServer:
 
     async def _metrics(self, _request: web.Request) -> web.Response:
         metrics = self._application.services.metrics
-        metrics.update_queue.set(self._application.update_queue.qsize())
+        metrics.update_queue.set(self._application.update_queue.qsize() + self._application.backlog)
         return web.Response(body=metrics.exposition(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
     async def _webhook(self, request: web.Request) -> web.Response:
         given = request.headers.get(SECRET_HEADER, "").encode()
         if self._secret is None or not hmac.compare_digest(given, self._secret):
             return web.json_response({"error": "forbidden"}, status=403)
-        queue = self._application.update_queue
-        if not self.accepting or queue.qsize() >= self._queue_limit:
+        # PTB moves queued updates into tasks at once: the backlog counts them until they are processed.
+        if not self.accepting or self._application.backlog >= self._queue_limit:
             return web.json_response({"error": "busy"}, status=503, headers={"Retry-After": "1"})
         try:
             data = await request.json()
             update = Update.de_json(data, self._application.bot)
         except (json.JSONDecodeError, ValueError, TypeError, KeyError):
             return web.json_response({"error": "not an update"}, status=400)
-        queue.put_nowait(update)
+        self._application.accept(update)
         return web.json_response({"ok": True})

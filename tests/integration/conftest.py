@@ -216,5 +216,6 @@ async def open_course(user: SandboxUser, course: Course, locale: str = "en") -> 
 
 
 async def settle(application: LearnbotApplication) -> None:
-    """Let the bot commit what it just replied about, before another chat depends on it."""
+    """Let the bot commit what it just replied about (held-back reading positions included)."""
     await asyncio.wait_for(application.wait_idle(), timeout=5)
+    await application.runtime.flush_progress()  # type: ignore[attr-defined]

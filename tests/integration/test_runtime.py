@@ -9,6 +9,7 @@ from contextlib import AsyncExitStack, asynccontextmanager
 
 import aiohttp
 import pytest
+from pydantic import SecretStr
 from sqlalchemy.engine import make_url
 from sqlmodel import select
 
@@ -28,6 +29,7 @@ from tests.integration.conftest import (
     starter_course,
     verify,
 )
+from tests.integration.test_cli_run import free_port
 from tests.support.tcp_proxy import TcpProxy
 
 T = I18N.translator("en")
@@ -75,12 +77,12 @@ async def test_fifty_officers_read_at_once_with_slow_bot_api_and_no_update_grows
         users = [sandbox.user(user_id=user_id, language_code="en") for user_id in READERS]
         await asyncio.gather(*(start_reading(user) for user in users))
         sandbox.latency = (0.1, 0.1)
-        sandbox.callback_query_ttl = 2.0  # answering a press later than this fails like Telegram's "query is too old"
-        waits = await asyncio.gather(*(press_next(user, 3) for user in users))
-        slowest = max(wait for per_user in waits for wait in per_user)
+        # Every handler answers its press first: a press older than 2 s when its handling starts fails
+        # here exactly as Telegram fails it ("query is too old").
+        sandbox.callback_query_ttl = 2.0
+        await asyncio.gather(*(press_next(user, 3) for user in users))
         refused = [call for call in sandbox.calls if call.method == "answerCallbackQuery" and not call.ok]
         assert refused == [], refused[:3]
-        assert slowest < 2.0, f"a card took {slowest:.2f} s"
         assert all(user.last_message and T("card-position", lesson=1, lessons=len(COURSE.lessons), card=4,
                                             cards=COURSE.lessons[0].card_count) in user.last_message.text
                    for user in users)
@@ -232,3 +234,41 @@ async def test_two_instances_start_together_on_one_postgresql_and_both_serve(
         await asyncio.sleep(first.services.settings.cache_follow_seconds * 2.5)
         await same_on_second.send("/courses")
         assert (await same_on_second.wait_reply()).text == T("verify-withdrawn", contact=T("access-contact-default"))
+
+
+async def test_the_webhook_sheds_load_with_503_when_its_backlog_is_full(
+    settings: Settings, clock: MovableClock, sandbox: BotApiSandbox
+) -> None:
+    port = free_port()
+    secret = "s3cret-" + "x" * 20
+    async with bot_with(settings, clock, [8799], web_port=port, webhook_url=f"http://127.0.0.1:{port}/telegram",
+                        webhook_secret=SecretStr(secret), webhook_queue_limit=2):
+        askers = [sandbox.user(user_id=8700 + i) for i in range(5)]
+        for asker in askers:  # the sandbox delivers these to the webhook, and the chats exist from then on
+            await asker.send("/start")
+            await asker.wait_reply(timeout=10)
+        sandbox.faults.add("slow", method="sendMessage", delay=1.5)
+
+        def help_from(user_id: int, update_id: int) -> dict[str, object]:
+            return {"update_id": update_id, "message": {
+                "message_id": update_id, "date": int(time.time()), "chat": {"id": user_id, "type": "private"},
+                "from": {"id": user_id, "is_bot": False, "first_name": "Officer"}, "text": "/help",
+                "entities": [{"type": "bot_command", "offset": 0, "length": 5}]}}
+
+        url, headers = f"http://127.0.0.1:{port}/telegram", {"X-Telegram-Bot-Api-Secret-Token": secret}
+        statuses, retry_after = [], []
+        async with aiohttp.ClientSession() as http:
+            for number, asker in enumerate(askers):
+                async with http.post(url, json=help_from(asker.id, 900 + number), headers=headers) as response:
+                    statuses.append(response.status)
+                    retry_after.append(response.headers.get("Retry-After"))
+            assert statuses == [200, 200, 503, 503, 503] and retry_after[2:] == ["1", "1", "1"]
+            for asker in askers[:2]:
+                assert (await asker.wait_reply(timeout=10)).text == T("help")
+            for _ in range(20):  # as Telegram does: deliver again until taken
+                async with http.post(url, json=help_from(askers[2].id, 999), headers=headers) as response:
+                    if response.status == 200:
+                        break
+                await asyncio.sleep(0.5)
+            assert response.status == 200, "a redelivery is taken once the backlog has room"
+        assert (await askers[2].wait_reply(timeout=10)).text == T("help")

@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
-from bot.storage.database import create_engine, current_revision, head_revision, upgrade_database
+from bot.storage.database import create_engine, current_revision, head_revision, shipped_head, upgrade_database
 
 
 async def test_upgrade_reaches_head_twice_and_matches_models(database_url: str) -> None:
@@ -15,7 +15,7 @@ async def test_upgrade_reaches_head_twice_and_matches_models(database_url: str) 
         assert await current_revision(engine) is None
         await upgrade_database(engine)
         await upgrade_database(engine)
-        assert await current_revision(engine) == head_revision()
+        assert await current_revision(engine) == head_revision() == shipped_head()
         async with engine.connect() as connection:
             diff = await connection.run_sync(
                 lambda sync: compare_metadata(MigrationContext.configure(sync), SQLModel.metadata)
