@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -23,6 +24,9 @@ COLUMNS = ("personnel_id", "phone", "country", "role", "display_name", "email", 
 ROLES = ("officer", "manager")
 MAX_ID_CHARS = 64
 MAX_NAME_CHARS = 200
+# ASCII letters, digits, '.', '_', '-', '/': nothing a spreadsheet, a chat command or a bidi algorithm reinterprets.
+PERSONNEL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
+PERSONNEL_ID_RULE = "use only letters A-Z or a-z, digits, '.', '_', '-' and '/', starting with a letter or a digit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +145,8 @@ def _parse_row(line: int, cells: dict[str, str], hasher: IdentifierHasher, probl
         bad("personnel_id", "required")
     elif len(personnel_id) > MAX_ID_CHARS:
         bad("personnel_id", f"longer than {MAX_ID_CHARS} characters")
+    elif not PERSONNEL_ID.fullmatch(personnel_id):
+        bad("personnel_id", PERSONNEL_ID_RULE)
     phone_hash = None
     if raw := cells.get("phone"):
         try:
