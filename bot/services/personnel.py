@@ -6,9 +6,10 @@ import csv
 import io
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import Any
 
 import phonenumbers
 import pycountry
@@ -31,14 +32,14 @@ PERSONNEL_ID_RULE = "use only letters A-Z or a-z, digits, '.', '_', '-' and '/',
 
 @dataclass(frozen=True, slots=True)
 class ImportProblem:
-    """One invalid cell or row, printed as `line N: column: message`."""
+    """One invalid cell or row, printed as `line N: column: message` (`line N: message` for the whole line)."""
 
     line: int
     column: str
     message: str
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.column}: {self.message}"
+        return f"line {self.line}: {self.column}: {self.message}" if self.column else f"line {self.line}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,8 +101,12 @@ def parse_personnel_csv(data: bytes, hasher: IdentifierHasher) -> tuple[list[Per
     header = lines[0]
     delimiter = ";" if header.count(";") > header.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    names = [name.strip().lower() for name in next(reader)]
-    problems = [ImportProblem(1, name or "(empty)", "unknown column") for name in names if name not in COLUMNS]
+    problems: list[ImportProblem] = []
+    records = _records(reader, problems)
+    names = [name.strip().lower() for name in next(records, (1, []))[1]]
+    if problems:
+        return [], problems
+    problems += [ImportProblem(1, name or "(empty)", "unknown column") for name in names if name not in COLUMNS]
     problems += [ImportProblem(1, name, "duplicate column") for i, name in enumerate(names) if name in names[:i]]
     if "personnel_id" not in names:
         problems.append(ImportProblem(1, "personnel_id", "missing column"))
@@ -111,8 +116,7 @@ def parse_personnel_csv(data: bytes, hasher: IdentifierHasher) -> tuple[list[Per
     first_seen: dict[str, int] = {}
     phones_seen: dict[str, int] = {}
     line = 1
-    for fields in reader:
-        line = reader.line_num
+    for line, fields in records:
         if not any(cell.strip() for cell in fields):
             continue
         if len(fields) != len(names):
@@ -132,6 +136,17 @@ def parse_personnel_csv(data: bytes, hasher: IdentifierHasher) -> tuple[list[Per
     if not rows and not problems:
         problems.append(ImportProblem(line, "file", "no entries: an import replaces the whole list"))
     return (rows if not problems else []), problems
+
+
+def _records(reader: Any, problems: list[ImportProblem]) -> Iterator[tuple[int, list[str]]]:
+    """The file's records with their line numbers; a line the csv module cannot read ends the file as a problem."""
+    try:
+        for fields in reader:
+            yield reader.line_num, fields
+    except csv.Error as error:
+        too_long = "field larger than field limit" in str(error)
+        message = f"cell too long (max {csv.field_size_limit()} characters)" if too_long else f"not a readable CSV line ({error})"
+        problems.append(ImportProblem(max(reader.line_num, 1), "", message))
 
 
 def _parse_row(line: int, cells: dict[str, str], hasher: IdentifierHasher, problems: list[ImportProblem]) -> PersonnelRow | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
+from bot.__main__ import main
 from bot.services.personnel import PersonnelService, parse_personnel_csv
 from bot.services.privacy import IdentifierHasher
 from bot.storage.database import UnitOfWork
@@ -87,3 +89,21 @@ async def test_plan_reports_added_updated_removed_unchanged(sessions) -> None:
     plan = await service.plan(unit.session, second)
     assert plan.summary() == "added 0, updated 0, removed 0, unchanged 2"
     await unit.finish()
+
+
+def test_a_cell_over_the_csv_field_limit_is_a_problem_not_a_crash() -> None:
+    data = b"personnel_id,display_name\nFR-0001,Amina\nFR-0002," + b"x" * 200_000 + b"\n"
+    rows, problems = parse_personnel_csv(data, HASHER)
+    assert rows == []
+    assert [str(problem) for problem in problems] == [f"line 3: cell too long (max {csv.field_size_limit()} characters)"]
+
+
+def test_cli_import_of_a_huge_cell_answers_with_the_line(tmp_path: Path, monkeypatch, database_url: str, capsys) -> None:
+    monkeypatch.setenv("LEARNBOT_DATABASE_URL", database_url)
+    monkeypatch.setenv("LEARNBOT_SECRET_KEY", "s" * 40)
+    path = tmp_path / "huge.csv"
+    path.write_bytes(b"personnel_id,display_name\nFR-0001," + b"x" * 200_000 + b"\n")
+    assert main(["personnel", "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"huge.csv: line 2: cell too long (max {csv.field_size_limit()} characters)" in err
+    assert "Traceback" not in err
