@@ -30,7 +30,8 @@ from bot.handlers import (
 )
 from bot.handlers.common import identify_officer
 from bot.i18n import I18n
-from bot.services.access import AccessRules, AccessService
+from bot.policy import access_rules, identifier_hasher
+from bot.services.access import AccessService
 from bot.services.audit import AuditLog
 from bot.services.certificates import CertificateService
 from bot.services.clock import Clock, utc_now
@@ -38,11 +39,10 @@ from bot.services.learning import LearningService
 from bot.services.officers import OfficerService
 from bot.services.personal_data import PersonalDataService
 from bot.services.personnel import PersonnelService
-from bot.services.privacy import IdentifierHasher
 from bot.services.quiz import QuizService
 from bot.services.review import ReviewService
 from bot.services.stats import StatsService
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings
 from bot.storage.database import create_engine, session_factory, upgrade_database
 
 log = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
 def build_application(settings: Settings, *, clock: Clock = utc_now) -> LearnbotApplication:
     """A ready Application; raises ContentError, LocaleError or SettingsError on bad input."""
     settings.require_runtime_secrets()
-    assert settings.token is not None and settings.secret_key is not None
+    assert settings.token is not None
     services = build_services(settings, clock=clock)
     application: LearnbotApplication = (
         ApplicationBuilder()
@@ -104,13 +104,11 @@ def build_application(settings: Settings, *, clock: Clock = utc_now) -> Learnbot
 
 def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
     """The domain services, shared by the bot and the command-line tools."""
-    if settings.secret_key is None:
-        raise SettingsError("setting LEARNBOT_SECRET_KEY (secret_key): is required")
+    hasher = identifier_hasher(settings)
     catalogue = load_catalogue(settings.content_dir)
     engine = create_engine(settings.database_url)
-    hasher = IdentifierHasher(settings.secret_key.get_secret_value())
     audit = AuditLog(clock)
-    rules = AccessRules(verification_days=settings.verification_days, invite_days=settings.invite_days)
+    rules = access_rules(settings)
     reviews = ReviewService()
     certificates = CertificateService(clock, audit, hasher)
     return Services(

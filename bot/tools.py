@@ -1,4 +1,4 @@
-"""Administrator tools behind the CLI: personnel import and invites, audit export."""
+"""Administrator tools behind the CLI: personnel import and invites, audit export, secret-key status."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.services.access import AccessRules, AccessService
+from bot.policy import access_rules, identifier_hasher
+from bot.services.access import AccessService
 from bot.services.audit import CLI_ACTOR, AuditLog
 from bot.services.clock import utc_now
+from bot.services.keys import key_usage
 from bot.services.personnel import PersonnelService, parse_personnel_csv
-from bot.services.privacy import IdentifierHasher
-from bot.settings import Settings, SettingsError
+from bot.services.privacy import LEGACY, IdentifierHasher
+from bot.settings import Settings
 from bot.storage.database import UnitOfWork, create_engine, session_factory, upgrade_database
 
 
@@ -31,14 +33,12 @@ class Tools:
 @asynccontextmanager
 async def tools(settings: Settings) -> AsyncIterator[Tools]:
     """An up-to-date database and one unit of work, committed when the command succeeds."""
-    if settings.secret_key is None:
-        raise SettingsError("setting LEARNBOT_SECRET_KEY (secret_key): is required")
+    hasher = identifier_hasher(settings)
     engine = create_engine(settings.database_url)
     try:
         await upgrade_database(engine)
-        hasher = IdentifierHasher(settings.secret_key.get_secret_value())
         audit = AuditLog(utc_now)
-        rules = AccessRules(verification_days=settings.verification_days, invite_days=settings.invite_days)
+        rules = access_rules(settings)
         unit = UnitOfWork(session_factory(engine))
         try:
             yield Tools(unit, hasher, audit, PersonnelService(utc_now),
@@ -94,4 +94,38 @@ async def export_audit(settings: Settings, path: Path) -> int:
     async with tools(settings) as t:
         count = await t.audit.export(t.unit.session, path)
     print(f"wrote {count} audit entries to {path}")
+    return 0
+
+
+async def keys_status(settings: Settings) -> int:
+    """How many stored hashes each secret key made, and which rows still need an older key."""
+    async with tools(settings) as t:
+        usages = await key_usage(t.unit.session, utc_now())
+    ring = t.hasher.key_ids
+    current, older = ring[0], ring[1:]
+
+    def key_name(kid: str) -> str:
+        if kid == LEGACY:
+            return "a key from before key ids"
+        return "the current key" if kid == current else f"older key {kid}" if kid in ring else f"key {kid} (not configured)"
+
+    def rank(kid: str) -> tuple[int, str]:
+        return (ring.index(kid), kid) if kid in ring else (len(ring) + (kid != LEGACY), kid)
+
+    print(f"current key: {current}" + (f"; older keys: {', '.join(older)}" if older else ""))
+    for usage in usages:
+        counts = [f"{usage.by_key[kid]} under {key_name(kid)}" for kid in sorted(usage.by_key, key=rank)]
+        print(f"{usage.label}: {', '.join(counts) or 'none'}")
+    needed = [usage for usage in usages if usage.needed_for_lookups]
+    stale = sum(usage.not_under(current) for usage in needed)
+    if stale:
+        detail = ", ".join(f"{usage.label}: {usage.not_under(current)}" for usage in needed if usage.not_under(current))
+        print(f"still under an older key: {stale} ({detail}); the next `learnbot personnel import` re-hashes "
+              "every entry, and invites keep their key until they expire")
+    else:
+        print("every personnel entry and open invite uses the current key: older keys can be removed")
+    missing = sorted({kid for usage in needed for kid in usage.by_key if kid not in ring and kid != LEGACY})
+    if missing:
+        print(f"warning: rows hashed under {', '.join(missing)}, which is no longer configured, cannot be matched: "
+              "put the key back in LEARNBOT_SECRET_KEYS or import the list again")
     return 0

@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services.audit import AuditLog
 from bot.services.clock import Clock
-from bot.services.privacy import IdentifierHasher
+from bot.services.privacy import IdentifierHasher, Kind
 from bot.storage.models import FailedAttempt, Invite, Officer, Personnel
 
 # Crockford's base32 without I, L, O, U: nothing to misread on a phone screen.
@@ -123,7 +123,7 @@ class AccessService:
         e164 = _e164(phone_number)
         personnel = None
         if e164 is not None:
-            statement = select(Personnel).where(Personnel.phone_hash == self._hasher.phone(e164))
+            statement = select(Personnel).where(col(Personnel.phone_hash).in_(self._hasher.forms(Kind.PHONE, e164)))
             personnel = (await session.exec(statement)).first()
         if personnel is None:
             return await self._fail(session, officer, Verification.NOT_ON_LIST)
@@ -133,7 +133,8 @@ class AccessService:
         """A manager's single-use code binds the account to the entry it was made for."""
         if await self.cooling_down_until(session, officer):
             return Verification.COOLING_DOWN
-        statement = select(Invite).where(Invite.code_hash == self._hasher.invite_code(normalise_invite(code)))
+        forms = self._hasher.forms(Kind.INVITE, normalise_invite(code))  # made under whichever key was current
+        statement = select(Invite).where(col(Invite.code_hash).in_(forms))
         invite = (await session.exec(statement)).first()
         if invite is None or invite.used_at is not None or invite.expires_at <= self._clock():
             return await self._fail(session, officer, Verification.INVALID_CODE)
@@ -180,8 +181,10 @@ class AccessService:
 
     async def conflicts(self, session: AsyncSession) -> list[str]:
         """Personnel ids that a second account tried to claim, most recent first, for managers."""
-        claimed = [entry.subject for entry in reversed(await self._audit.entries(session, "binding.conflict"))]
-        by_hash = {self._hasher.personnel(p.personnel_id): p.personnel_id for p in (await session.exec(select(Personnel))).all()}
+        claimed = [entry.subject for entry in reversed(await self._audit.entries(session, "binding.conflict")) if entry.subject]
+        variants = self._hasher.variants_of(claimed)  # the keys those entries were written under
+        ids = (await session.exec(select(Personnel.personnel_id))).all()
+        by_hash = {variant.digest(Kind.PERSONNEL, pid): pid for pid in ids for variant in variants}
         return list(dict.fromkeys(by_hash[h] for h in claimed if h in by_hash))
 
     async def _bind(self, session: AsyncSession, officer: Officer, personnel: Personnel, method: str) -> Verification:

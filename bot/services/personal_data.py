@@ -8,7 +8,7 @@ from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services.audit import AuditLog
-from bot.services.privacy import IdentifierHasher
+from bot.services.privacy import IdentifierHasher, Kind
 from bot.storage.models import AuditEntry, FailedAttempt, LessonProgress, Officer, Personnel
 
 
@@ -27,7 +27,7 @@ class PersonalDataService:
             select(func.count()).select_from(FailedAttempt).where(FailedAttempt.officer_id == officer.id)
         )).one()
         audit = (await session.exec(
-            select(AuditEntry).where(AuditEntry.actor == self._hasher.telegram_account(officer.telegram_id))
+            select(AuditEntry).where(col(AuditEntry.actor).in_(self._hasher.forms(Kind.TELEGRAM, str(officer.telegram_id))))
             .order_by(col(AuditEntry.at))
         )).all()
         return {
