@@ -13,4 +13,6 @@ def identifier_hasher(settings: Settings) -> IdentifierHasher:
 
 
 def access_rules(settings: Settings) -> AccessRules:
-    return AccessRules(verification_days=settings.verification_days, invite_days=settings.invite_days)
+    return AccessRules(verification_days=settings.verification_days, invite_days=settings.invite_days,
+                       invite_failures_per_hour=settings.invite_failures_per_hour,
+                       lookups_per_minute=settings.certificate_lookups_per_minute)

@@ -51,6 +51,9 @@ class Settings(BaseSettings):
     verification_days: int = Field(default=180, ge=1, le=3650)
     invite_days: int = Field(default=7, ge=1, le=90)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # Hardening limits (config/learnbot.example.toml documents each).
+    invite_failures_per_hour: int = Field(default=100, ge=1, le=100_000)
+    certificate_lookups_per_minute: int = Field(default=10, ge=1, le=1000)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -8,19 +8,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import phonenumbers
-from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.services.attempts import AttemptKind, Attempts
 from bot.services.audit import AuditLog
 from bot.services.clock import Clock
 from bot.services.privacy import IdentifierHasher, Kind
-from bot.storage.models import FailedAttempt, Invite, Officer, Personnel
+from bot.storage.models import Invite, Officer, Personnel
 
 # Crockford's base32 without I, L, O, U: nothing to misread on a phone screen.
 INVITE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 INVITE_LENGTH = 16  # 80 bits: guessing within 5 tries an hour is hopeless
 FAILURE_WINDOW = timedelta(hours=1)
+VERIFICATION_FAILURES = (AttemptKind.CONTACT, AttemptKind.INVITE)
+BOT_ACTOR = "bot"  # the audit actor of what the bot decides on its own
 
 
 class Access(enum.Enum):
@@ -50,6 +52,7 @@ class Verification(enum.Enum):
     CONFLICT = "conflict"
     EXPIRED = "expired"
     COOLING_DOWN = "cooling-down"
+    INVITES_PAUSED = "invites-paused"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,9 @@ class AccessRules:
 
     verification_days: int = 180
     invite_days: int = 7
-    max_failures_per_hour: int = 5
+    max_failures_per_hour: int = 5  # per account
+    invite_failures_per_hour: int = 100  # all accounts together: a brake on guessing from many accounts
+    lookups_per_minute: int = 10  # certificate lookups per account
 
 
 class AccessService:
@@ -69,6 +74,7 @@ class AccessService:
         self._hasher, self._audit, self._clock = hasher, audit, clock
         self._admin_ids = admin_ids
         self.rules = rules
+        self._attempts = Attempts(hasher, clock)
 
     def actor(self, officer: Officer) -> str:
         """The audit identity of an account."""
@@ -104,14 +110,27 @@ class AccessService:
 
     async def cooling_down_until(self, session: AsyncSession, officer: Officer) -> datetime | None:
         """When the officer may try again, if they used up their failed attempts."""
-        since = self._clock() - FAILURE_WINDOW
-        statement = select(func.count(), func.min(FailedAttempt.at)).where(
-            FailedAttempt.officer_id == officer.id, col(FailedAttempt.at) > since
-        )
-        count, oldest = (await session.exec(statement)).one()
-        if count < self.rules.max_failures_per_hour or oldest is None:
-            return None
-        return (oldest if oldest.tzinfo else oldest.replace(tzinfo=since.tzinfo)) + FAILURE_WINDOW
+        window = await self._attempts.window(session, VERIFICATION_FAILURES, FAILURE_WINDOW, officer.telegram_id)
+        return window.full_until(self.rules.max_failures_per_hour)
+
+    async def invites_paused_until(self, session: AsyncSession) -> datetime | None:
+        """When invite codes are accepted again, if too many wrong ones arrived from all accounts together."""
+        window = await self._attempts.window(session, (AttemptKind.INVITE,), FAILURE_WINDOW)
+        return window.full_until(self.rules.invite_failures_per_hour)
+
+    async def retry_after(self, session: AsyncSession, officer: Officer, outcome: Verification) -> datetime | None:
+        """For a refusal that passes with time: when to try again."""
+        if outcome is Verification.INVITES_PAUSED:
+            return await self.invites_paused_until(session)
+        return await self.cooling_down_until(session, officer)
+
+    async def may_look_up_certificate(self, session: AsyncSession, officer: Officer) -> bool:
+        """/verify answers at most rules.lookups_per_minute lookups a minute per account; counts this one."""
+        window = await self._attempts.window(session, (AttemptKind.LOOKUP,), timedelta(minutes=1), officer.telegram_id)
+        if window.full_until(self.rules.lookups_per_minute):
+            return False
+        await self._attempts.record(session, AttemptKind.LOOKUP, officer.telegram_id)
+        return True
 
     async def verify_contact(self, session: AsyncSession, officer: Officer, contact_user_id: int | None,
                              phone_number: str) -> Verification:
@@ -133,11 +152,15 @@ class AccessService:
         """A manager's single-use code binds the account to the entry it was made for."""
         if await self.cooling_down_until(session, officer):
             return Verification.COOLING_DOWN
+        if await self.invites_paused_until(session):
+            return Verification.INVITES_PAUSED
         forms = self._hasher.forms(Kind.INVITE, normalise_invite(code))  # made under whichever key was current
         statement = select(Invite).where(col(Invite.code_hash).in_(forms))
         invite = (await session.exec(statement)).first()
         if invite is None or invite.used_at is not None or invite.expires_at <= self._clock():
-            return await self._fail(session, officer, Verification.INVALID_CODE)
+            outcome = await self._fail(session, officer, Verification.INVALID_CODE)
+            await self._brake_invites(session)
+            return outcome
         personnel = await session.get(Personnel, invite.personnel_ref)
         assert personnel is not None  # the invite's foreign key cascades on delete
         outcome = await self._bind(session, officer, personnel, "invite")
@@ -205,11 +228,18 @@ class AccessService:
         return (await session.exec(select(Officer).where(Officer.personnel_ref == personnel.id))).first()
 
     async def _fail(self, session: AsyncSession, officer: Officer, outcome: Verification, *, audit: bool = True) -> Verification:
-        assert officer.id is not None
-        session.add(FailedAttempt(officer_id=officer.id, at=self._clock()))
+        kind = AttemptKind.INVITE if outcome is Verification.INVALID_CODE else AttemptKind.CONTACT
+        await self._attempts.record(session, kind, officer.telegram_id)
         if audit:
             self._audit.record(session, self.actor(officer), "verify.refused", None, outcome.value)
         return outcome
+
+    async def _brake_invites(self, session: AsyncSession) -> None:
+        """Audit the moment wrong invite codes from all accounts reach the hourly limit."""
+        window = await self._attempts.window(session, (AttemptKind.INVITE,), FAILURE_WINDOW)
+        if window.count == self.rules.invite_failures_per_hour:
+            self._audit.record(session, BOT_ACTOR, "invite.paused",
+                               None, f"{window.count} wrong invite codes in the last hour: invite codes paused")
 
 
 def normalise_invite(code: str) -> str:

@@ -12,7 +12,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services.privacy import KEY_ID_CHARS, LEGACY, SEPARATOR
-from bot.storage.models import AuditEntry, Invite, Personnel
+from bot.storage.models import Attempt, AuditEntry, Invite, Personnel
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,4 +54,5 @@ async def key_usage(session: AsyncSession, now: datetime) -> list[KeyUsage]:
         await _usage(session, "open invites", [col(Invite.code_hash)],
                      col(Invite.used_at).is_(None), col(Invite.expires_at) > now, needed=True),
         await _usage(session, "audit entries", [col(AuditEntry.actor), col(AuditEntry.subject)], needed=False),
+        await _usage(session, "rate-limit records", [col(Attempt.account_hash)], needed=False),
     ]

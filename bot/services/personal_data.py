@@ -7,9 +7,10 @@ from typing import Any
 from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.services.access import VERIFICATION_FAILURES
 from bot.services.audit import AuditLog
 from bot.services.privacy import IdentifierHasher, Kind
-from bot.storage.models import AuditEntry, FailedAttempt, LessonProgress, Officer, Personnel
+from bot.storage.models import Attempt, AuditEntry, LessonProgress, Officer, Personnel
 
 
 class PersonalDataService:
@@ -24,7 +25,9 @@ class PersonalDataService:
         personnel = await session.get(Personnel, officer.personnel_ref) if officer.personnel_ref else None
         progress = (await session.exec(select(LessonProgress).where(LessonProgress.officer_id == officer.id))).all()
         failures = (await session.exec(
-            select(func.count()).select_from(FailedAttempt).where(FailedAttempt.officer_id == officer.id)
+            select(func.count()).select_from(Attempt).where(
+                col(Attempt.account_hash).in_(self._hasher.forms(Kind.TELEGRAM, str(officer.telegram_id))),
+                col(Attempt.kind).in_(VERIFICATION_FAILURES))
         )).one()
         audit = (await session.exec(
             select(AuditEntry).where(col(AuditEntry.actor).in_(self._hasher.forms(Kind.TELEGRAM, str(officer.telegram_id))))

@@ -79,14 +79,19 @@ class Invite(SQLModel, table=True):
     used_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
 
 
-class FailedAttempt(SQLModel, table=True):
-    """A failed verification, counted per account for the brute-force limit."""
+class Attempt(SQLModel, table=True):
+    """An attempt a rate limit counts (a failed verification, a certificate lookup).
 
-    __tablename__ = "failed_attempt"
-    __table_args__ = (Index("ix_failed_attempt_officer_at", "officer_id", "at"),)
+    Keyed by the hashed Telegram account rather than the officer, so /deleteme does not reset a
+    limit; it holds no personal data and is deleted after a day.
+    """
+
+    __tablename__ = "attempt"
+    __table_args__ = (Index("ix_attempt_account_at", "account_hash", "at"), Index("ix_attempt_kind_at", "kind", "at"))
 
     id: int | None = Field(default=None, primary_key=True)
-    officer_id: int = Field(sa_column=Column(Integer, ForeignKey("officer.id", ondelete="CASCADE"), nullable=False))
+    account_hash: str = Field(max_length=64)
+    kind: str = Field(max_length=16)
     at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 

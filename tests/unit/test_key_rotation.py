@@ -115,6 +115,7 @@ def test_keys_status_counts_rows_under_older_keys_until_reimport(
         "personnel entries: 4 under the current key",
         "open invites: 1 under the current key",
         "audit entries: 1 under the current key",
+        "rate-limit records: none",
         "every personnel entry and open invite uses the current key: older keys can be removed",
     ]
 

@@ -1,0 +1,3 @@
+## Hardening: limits on guessing codes, role answers, large list uploads.
+
+verify-invites-paused = Too many wrong invite codes reached the bot in the last hour, so invite codes are paused until { $time } (UTC). You can still verify with “Share my phone number”.

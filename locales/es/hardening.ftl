@@ -1,0 +1,3 @@
+## Refuerzo: límites contra los códigos adivinados, respuestas sobre roles, listas grandes.
+
+verify-invites-paused = En la última hora se recibieron demasiados códigos de invitación erróneos, por lo que los códigos de invitación quedan suspendidos hasta las { $time } (UTC). Puede verificarse igualmente con «Compartir mi número de teléfono».

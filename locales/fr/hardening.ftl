@@ -1,0 +1,3 @@
+## Renforcement : limites contre les codes devinés, réponses sur les rôles, grandes listes.
+
+verify-invites-paused = Trop de codes d’invitation erronés ont été reçus au cours de la dernière heure : les codes d’invitation sont suspendus jusqu’à { $time } (UTC). Vous pouvez toujours vous vérifier avec « Partager mon numéro de téléphone ».
