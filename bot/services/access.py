@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import phonenumbers
+from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -157,6 +158,9 @@ class AccessService:
         forms = self._hasher.forms(Kind.INVITE, normalise_invite(code))  # made under whichever key was current
         statement = select(Invite).where(col(Invite.code_hash).in_(forms))
         invite = (await session.exec(statement)).first()
+        if invite is not None:
+            await self._lock_entry(session, invite.personnel_ref)
+            await session.refresh(invite)  # a redemption that held the lock before us may have used it
         if invite is None or invite.used_at is not None or invite.expires_at <= self._clock():
             outcome = await self._fail(session, officer, Verification.INVALID_CODE)
             await self._brake_invites(session)
@@ -211,6 +215,8 @@ class AccessService:
         return list(dict.fromkeys(by_hash[h] for h in claimed if h in by_hash))
 
     async def _bind(self, session: AsyncSession, officer: Officer, personnel: Personnel, method: str) -> Verification:
+        assert personnel.id is not None
+        await self._lock_entry(session, personnel.id)
         subject = self._hasher.personnel(personnel.personnel_id)
         bound = await self._bound_officer(session, personnel)
         if bound is not None and bound.id != officer.id:
@@ -222,6 +228,15 @@ class AccessService:
         officer.personnel_ref, officer.verified_at = personnel.id, self._clock()
         self._audit.record(session, self.actor(officer), "verify.ok", subject, method)
         return Verification.VERIFIED
+
+    @staticmethod
+    async def _lock_entry(session: AsyncSession, personnel_ref: int) -> None:
+        """Claims of one list entry queue here: a row lock on PostgreSQL, the write lock on SQLite.
+
+        Whoever comes second then reads the first claim's binding and gets the sequential answer,
+        instead of a unique-constraint failure at commit after being told they are verified.
+        """
+        await session.exec(update(Personnel).where(col(Personnel.id) == personnel_ref).values(updated_at=Personnel.updated_at))
 
     @staticmethod
     async def _bound_officer(session: AsyncSession, personnel: Personnel) -> Officer | None:

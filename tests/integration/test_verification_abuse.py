@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 import pytest
@@ -12,7 +13,7 @@ from bot.sandbox import BotApiSandbox
 from bot.settings import Settings
 from bot.storage.database import UnitOfWork
 from bot.storage.models import AuditEntry
-from tests.integration.conftest import I18N, MANAGERS, MovableClock, settle, verify
+from tests.integration.conftest import I18N, MANAGERS, MovableClock, phone_of, settle, verify
 from tests.integration.test_access import invite_for
 
 T = I18N.translator("en")
@@ -76,3 +77,19 @@ async def test_wrong_codes_from_many_accounts_pause_invite_codes_for_an_hour(
     await officer.send(code)
     assert (await officer.wait_reply()).text == T("verify-success")
     assert len(await audited(bot, "invite.paused")) == 1
+
+
+async def test_two_accounts_claiming_one_entry_at_once_get_one_verified_and_one_conflict(
+    bot, sandbox: BotApiSandbox
+) -> None:
+    manager = sandbox.user(user_id=MANAGERS[0], language_code="en")
+    await verify(manager)
+    owner, claimant = sandbox.user(user_id=5015, language_code="en"), sandbox.user(user_id=7400, language_code="en")
+    code = await invite_for(bot, manager, "P-5015")
+    await asyncio.gather(owner.send_contact(phone_number=phone_of(5015), user_id=5015), claimant.send(code))
+    answers = sorted([(await owner.wait_reply()).text, (await claimant.wait_reply()).text])
+    assert answers == sorted([T("verify-success"), T("verify-conflict")]), answers
+    await settle(bot)
+    await manager.send("/conflicts")
+    assert (await manager.wait_reply()).text.splitlines() == [T("conflicts-list"), "• P-5015"]
+    assert not [call for call in sandbox.calls_of("sendMessage") if call.params.get("text") == T("error-generic")]

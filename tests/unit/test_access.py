@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -137,3 +138,45 @@ async def test_roles_from_list_grant_and_settings(world) -> None:
     assert await access.role(unit.session, officer) is Role.MANAGER
     assert await access.set_manager(unit.session, 12345, True, "admin") is False
     await unit.finish()
+
+
+async def test_two_accounts_claiming_one_entry_at_the_same_moment(world) -> None:
+    sessions, _, access, officers = world
+    setup = UnitOfWork(sessions)
+    await officers.identify(setup.session, 1, "en")
+    await officers.identify(setup.session, 2, "en")
+    await setup.finish()
+    first, second = UnitOfWork(sessions), UnitOfWork(sessions)
+    one = await officers.by_telegram_id(first.session, 1)
+    two = await officers.by_telegram_id(second.session, 2)
+    assert await access.verify_contact(first.session, one, 1, "+33612345678") is Verification.VERIFIED
+    # The second claim reaches the database while the first is still uncommitted.
+    racing = asyncio.create_task(access.verify_contact(second.session, two, 2, "+33612345678"))
+    await asyncio.sleep(0.3)
+    await first.finish()
+    assert await asyncio.wait_for(racing, timeout=10) is Verification.CONFLICT
+    await second.finish()  # commits cleanly: nothing left for a failing commit to undo
+
+    unit = UnitOfWork(sessions)
+    assert await access.conflicts(unit.session) == ["FR-0001"], "the loser's claim is audited for /conflicts"
+    assert await access.check(unit.session, await officers.by_telegram_id(unit.session, 2)) is Access.UNVERIFIED
+    await unit.finish()
+
+
+async def test_one_invite_redeemed_by_two_accounts_at_the_same_moment(world) -> None:
+    sessions, _, access, officers = world
+    setup = UnitOfWork(sessions)
+    for account in (1, 2):
+        await officers.identify(setup.session, account, "en")
+    created = await access.create_invite(setup.session, "KE-0004", "cli")
+    assert created is not None
+    await setup.finish()
+    first, second = UnitOfWork(sessions), UnitOfWork(sessions)
+    one = await officers.by_telegram_id(first.session, 1)
+    two = await officers.by_telegram_id(second.session, 2)
+    assert await access.redeem_invite(first.session, one, created[0]) is Verification.VERIFIED
+    racing = asyncio.create_task(access.redeem_invite(second.session, two, created[0]))
+    await asyncio.sleep(0.3)
+    await first.finish()
+    assert await asyncio.wait_for(racing, timeout=10) is Verification.INVALID_CODE, "as if it came second"
+    await second.finish()
