@@ -30,7 +30,7 @@ from bot.handlers import (
 )
 from bot.handlers.common import identify_officer
 from bot.i18n import I18n
-from bot.policy import access_rules, identifier_hasher
+from bot.policy import access_rules, identifier_hasher, personnel_service
 from bot.services.access import AccessService
 from bot.services.audit import AuditLog
 from bot.services.certificates import CertificateService
@@ -38,7 +38,6 @@ from bot.services.clock import Clock, utc_now
 from bot.services.learning import LearningService
 from bot.services.officers import OfficerService
 from bot.services.personal_data import PersonalDataService
-from bot.services.personnel import PersonnelService
 from bot.services.quiz import QuizService
 from bot.services.review import ReviewService
 from bot.services.stats import StatsService
@@ -122,7 +121,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now) -> Services:
         audit=audit,
         officers=OfficerService(clock),
         access=AccessService(hasher, audit, clock, settings.admin_ids, rules),
-        personnel=PersonnelService(clock),
+        personnel=personnel_service(settings, clock),
         personal_data=PersonalDataService(hasher, audit),
         learning=LearningService(catalogue, clock),
         reviews=reviews,

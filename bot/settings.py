@@ -54,6 +54,9 @@ class Settings(BaseSettings):
     # Hardening limits (config/learnbot.example.toml documents each).
     invite_failures_per_hour: int = Field(default=100, ge=1, le=100_000)
     certificate_lookups_per_minute: int = Field(default=10, ge=1, le=1000)
+    personnel_max_rows: int = Field(default=50_000, ge=1, le=1_000_000)
+    personnel_max_file_mb: int = Field(default=10, ge=1, le=20)
+    personnel_upload_hours: int = Field(default=24, ge=1, le=720)
 
     @field_validator("admin_ids", mode="before")
     @classmethod

@@ -8,12 +8,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.policy import access_rules, identifier_hasher
+from bot.policy import access_rules, identifier_hasher, personnel_service
 from bot.services.access import AccessService
 from bot.services.audit import CLI_ACTOR, AuditLog
 from bot.services.clock import utc_now
 from bot.services.keys import key_usage
-from bot.services.personnel import PersonnelService, parse_personnel_csv
+from bot.services.personnel import PersonnelService
 from bot.services.privacy import LEGACY, IdentifierHasher
 from bot.settings import Settings
 from bot.storage.database import UnitOfWork, create_engine, session_factory, upgrade_database
@@ -41,7 +41,7 @@ async def tools(settings: Settings) -> AsyncIterator[Tools]:
         rules = access_rules(settings)
         unit = UnitOfWork(session_factory(engine))
         try:
-            yield Tools(unit, hasher, audit, PersonnelService(utc_now),
+            yield Tools(unit, hasher, audit, personnel_service(settings, utc_now),
                         AccessService(hasher, audit, utc_now, settings.admin_ids, rules))
         except BaseException:
             unit.failed = True
@@ -54,26 +54,27 @@ async def tools(settings: Settings) -> AsyncIterator[Tools]:
 
 async def import_personnel(settings: Settings, path: Path, *, dry_run: bool) -> int:
     """Validate the whole file, print the plan, and replace the list unless dry_run."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        print(f"{path}: {error.strerror}", file=sys.stderr)
-        return 1
     async with tools(settings) as t:
-        rows, problems = parse_personnel_csv(data, t.hasher)
+        try:
+            with path.open("rb") as handle:  # one byte over the limit is enough for the parser to refuse it
+                data = handle.read(t.personnel.limits.max_bytes + 1)
+        except OSError as error:
+            print(f"{path}: {error.strerror}", file=sys.stderr)
+            return 1
+        rows, problems = await t.personnel.parse(data, t.hasher)
         if problems:
             for problem in problems:
                 print(f"{path}: {problem}", file=sys.stderr)
             print(f"{path}: rejected, nothing changed ({len(problems)} problem(s))", file=sys.stderr)
             return 1
-        plan = await t.personnel.plan(t.unit.session, rows)
+        personnel = t.personnel
+        plan = await (personnel.plan if dry_run else personnel.replace)(t.unit.session, rows)
         for label, ids in (("added", plan.added), ("updated", plan.updated), ("removed", plan.removed)):
             for personnel_id in ids:
                 print(f"{label}: {personnel_id}")
         if dry_run:
             print(f"dry run, nothing changed: would have {plan.summary()}")
             return 0
-        await t.personnel.apply(t.unit.session, plan)
         t.audit.record(t.unit.session, CLI_ACTOR, "personnel.import", None, plan.summary())
         print(f"imported: {plan.summary()}")
     return 0

@@ -84,7 +84,9 @@ async def test_officers_and_invites_of_key_1_keep_working_under_key_2(with_keys,
         await manager.send_document(file_name="list.csv", content=personnel_csv(LISTED, MANAGERS))
         await manager.wait_reply()
         await manager.press(T("import-confirm"))
-        await manager.wait_reply()
+        assert (await manager.wait_reply()).text.splitlines() == [
+            T("import-done", added=0, updated=0, removed=0, unchanged=0), T("import-rehashed", count=len(LISTED))
+        ]
         await settle(bot)
         assert (await keys_in_use(bot))["personnel entries"] == {key_id(key_2): len(LISTED)}, "every row moved"
 
