@@ -77,7 +77,7 @@ async def test_officers_and_invites_of_key_1_keep_working_under_key_2(with_keys,
         await newcomer.wait_reply()
         await verified.send("/mydata")
         data = json.loads(sandbox.bot_state().files[(await verified.wait_reply()).document["file_id"]].content)
-        assert [entry["action"] for entry in data["audit_entries_about_your_actions"]] == ["verify.ok"], (
+        assert [entry["action"] for entry in data["audit_entries_about_you"]] == ["verify.ok"], (
             "audit entries written under key 1 are still found for the account"
         )
 
