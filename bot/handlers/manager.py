@@ -13,7 +13,7 @@ from bot.handlers.common import command, requires, show
 from bot.handlers.fallback import answer_unsupported
 from bot.i18n import Translator
 from bot.keyboards import confirm_keyboard
-from bot.services.access import Role
+from bot.services.access import Role, RoleChange
 from bot.services.personnel import ImportPlan
 
 MAX_PROBLEMS_SHOWN = 20
@@ -90,8 +90,10 @@ async def _set_manager(update: Update, context: CustomContext, *, granted: bool)
         await show(update, context, escape(t("role-usage")))
         return
     account = int(context.args[0])
-    if not await context.services.access.set_manager(context.db, account, granted, _actor(context)):
-        await show(update, context, escape(t("role-unknown-account", account=str(account))))
+    change = await context.services.access.set_manager(context.db, account, granted, _actor(context))
+    if change is not RoleChange.DONE:
+        refusal = "role-admin-by-settings" if change is RoleChange.ADMINISTRATOR else "role-unknown-account"
+        await show(update, context, escape(t(refusal, account=str(account))))
         return
     officer = await context.services.officers.by_telegram_id(context.db, account)
     if officer is not None:

@@ -56,6 +56,14 @@ class Verification(enum.Enum):
     INVITES_PAUSED = "invites-paused"
 
 
+class RoleChange(enum.Enum):
+    """What an administrator's /grant_manager or /revoke_manager did."""
+
+    DONE = "done"
+    UNKNOWN_ACCOUNT = "unknown-account"
+    ADMINISTRATOR = "administrator"
+
+
 @dataclass(frozen=True, slots=True)
 class AccessRules:
     """The policy numbers, from settings."""
@@ -196,15 +204,17 @@ class AccessService:
         self._audit.record(session, actor, "binding.remove", self._hasher.personnel(personnel_id))
         return True
 
-    async def set_manager(self, session: AsyncSession, telegram_id: int, granted: bool, actor: str) -> bool:
+    async def set_manager(self, session: AsyncSession, telegram_id: int, granted: bool, actor: str) -> RoleChange:
         """An admin grants or withdraws the manager role of an account that has used the bot."""
+        if telegram_id in self._admin_ids:
+            return RoleChange.ADMINISTRATOR  # the settings decide, and an administrator is more than a manager
         officer = (await session.exec(select(Officer).where(Officer.telegram_id == telegram_id))).first()
         if officer is None:
-            return False
+            return RoleChange.UNKNOWN_ACCOUNT
         officer.granted_role = "manager" if granted else None
         action = "role.grant" if granted else "role.revoke"
         self._audit.record(session, actor, action, self._hasher.telegram_account(telegram_id), "manager")
-        return True
+        return RoleChange.DONE
 
     async def conflicts(self, session: AsyncSession) -> list[str]:
         """Personnel ids that a second account tried to claim, most recent first, for managers."""

@@ -25,6 +25,9 @@ MAX_NAME_CHARS = 200
 # ASCII letters, digits, '.', '_', '-', '/': nothing a spreadsheet, a chat command or a bidi algorithm reinterprets.
 PERSONNEL_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*")
 PERSONNEL_ID_RULE = "use only letters A-Z or a-z, digits, '.', '_', '-' and '/', starting with a letter or a digit"
+# Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) would show a name reversed on a certificate.
+BIDI_OVERRIDES = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,9 +169,11 @@ def _parse_row(line: int, cells: dict[str, str], hasher: IdentifierHasher, probl
     role = cells.get("role", "").lower() or "officer"
     if role not in ROLES:
         bad("role", f"unknown role (expected {' or '.join(ROLES)})")
-    display_name = cells.get("display_name") or None
+    display_name = cells.get("display_name", "").translate(BIDI_OVERRIDES).strip() or None
     if display_name is not None and len(display_name) > MAX_NAME_CHARS:
         bad("display_name", f"longer than {MAX_NAME_CHARS} characters")
+    elif display_name is not None and CONTROL_CHARACTERS.search(display_name):
+        bad("display_name", "contains control characters")
     email_hash = None
     if raw := cells.get("email"):
         try:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.services.access import Access, AccessService, Role, Verification, normalise_invite
+from bot.services.access import Access, AccessService, Role, RoleChange, Verification, normalise_invite
 from bot.services.audit import AuditLog
 from bot.services.officers import OfficerService
 from bot.services.personnel import PersonnelService, parse_personnel_csv
@@ -134,9 +134,11 @@ async def test_roles_from_list_grant_and_settings(world) -> None:
     officer = await officers.identify(unit.session, 3, "en")
     await access.verify_contact(unit.session, officer, 3, "+212612345678")
     assert await access.role(unit.session, officer) is Role.OFFICER
-    assert await access.set_manager(unit.session, 3, True, "admin") is True
+    assert await access.set_manager(unit.session, 3, True, "admin") is RoleChange.DONE
     assert await access.role(unit.session, officer) is Role.MANAGER
-    assert await access.set_manager(unit.session, 12345, True, "admin") is False
+    assert await access.set_manager(unit.session, 12345, True, "admin") is RoleChange.UNKNOWN_ACCOUNT
+    assert await access.set_manager(unit.session, ADMIN, False, "admin") is RoleChange.ADMINISTRATOR
+    assert await access.role(unit.session, admin) is Role.ADMIN
     await unit.finish()
 
 
@@ -180,3 +182,16 @@ async def test_one_invite_redeemed_by_two_accounts_at_the_same_moment(world) -> 
     await first.finish()
     assert await asyncio.wait_for(racing, timeout=10) is Verification.INVALID_CODE, "as if it came second"
     await second.finish()
+
+
+async def test_certificate_lookups_per_account_and_minute(world) -> None:
+    sessions, clock, access, officers = world
+    unit = UnitOfWork(sessions)
+    officer = await officers.identify(unit.session, 1, "en")
+    other = await officers.identify(unit.session, 2, "en")
+    allowed = [await access.may_look_up_certificate(unit.session, officer) for _ in range(11)]
+    assert allowed == [True] * 10 + [False]
+    assert await access.may_look_up_certificate(unit.session, other) is True
+    clock.now += timedelta(seconds=61)
+    assert await access.may_look_up_certificate(unit.session, officer) is True
+    await unit.finish()

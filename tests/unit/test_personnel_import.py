@@ -156,3 +156,11 @@ async def test_after_a_key_rotation_an_import_rehashes_entries_and_still_sees_re
     assert plan.summary() == "added 0, updated 1, removed 0, unchanged 0, re-hashed 3"
     assert (await service.plan(unit.session, new_rows)).summary() == "added 0, updated 0, removed 0, unchanged 4"
     await unit.finish()
+
+
+def test_direction_overrides_are_stripped_from_names_and_control_characters_refused() -> None:
+    name = "\u202eAmina\u202c \u2067Haddad\u2069 \u202a\u202b\u202d\u2066\u2068x"
+    rows, problems = parse_personnel_csv(f"personnel_id,display_name\nFR-0001,{name}\n".encode(), HASHER)
+    assert problems == [] and rows[0].display_name == "Amina Haddad x"
+    rows, problems = parse_personnel_csv(b"personnel_id,display_name\nFR-0001,Amina\x07Haddad\n", HASHER)
+    assert [str(problem) for problem in problems] == ["line 2: display_name: contains control characters"]
