@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
@@ -9,7 +12,7 @@ from bot.callback_data import ConfirmImport, handles, parse
 from bot.commands import show_commands_in_chat
 from bot.context import CustomContext
 from bot.formatting import escape
-from bot.handlers.common import command, requires, show
+from bot.handlers.common import Callback, command, requires, show
 from bot.handlers.fallback import answer_unsupported
 from bot.i18n import Translator
 from bot.keyboards import confirm_keyboard
@@ -27,9 +30,25 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         command("conflicts", manager(_handle_conflicts)),
         command("grant_manager", admin(_handle_grant)),
         command("revoke_manager", admin(_handle_revoke)),
-        MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.Document.ALL, _handle_document),
-        CallbackQueryHandler(manager(_handle_import_decision), pattern=handles(ConfirmImport)),
+        MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.Document.ALL,
+                       _reads_first(_handle_document)),
+        CallbackQueryHandler(_reads_first(manager(_handle_import_decision)), pattern=handles(ConfirmImport)),
     ]
+
+
+def _reads_first(callback: Callback) -> Callback:
+    """Leave pending changes (the officer's last-seen time) unflushed until the list's bulk writes.
+
+    On SQLite the first write takes the database lock until the commit: comparing a large list
+    must not hold it, or every other officer's reply waits for the comparison.
+    """
+
+    @functools.wraps(callback)
+    async def wrapper(update: Update, context: CustomContext) -> Any:
+        with context.db.no_autoflush:
+            return await callback(update, context)
+
+    return wrapper
 
 
 def _actor(context: CustomContext) -> str:
@@ -106,11 +125,9 @@ async def _set_manager(update: Update, context: CustomContext, *, granted: bool)
 async def _handle_document(update: Update, context: CustomContext) -> None:
     """A manager's file is a personnel list; anyone else's is just an unsupported message."""
     officer = context.officer
-    # Nothing is written before the list is parsed: on SQLite a write would hold the database lock meanwhile.
-    with context.db.no_autoflush:
-        if officer is None or await context.services.access.role(context.db, officer) < Role.MANAGER:
-            await answer_unsupported(update, context)
-            return
+    if officer is None or await context.services.access.role(context.db, officer) < Role.MANAGER:
+        await answer_unsupported(update, context)
+        return
     await _handle_list_upload(update, context)
 
 
@@ -128,7 +145,6 @@ async def _handle_list_upload(update: Update, context: CustomContext) -> None:
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
     rows, problems = await personnel.parse(data, context.services.hasher)
-    del data
     if problems:
         lines = [t("import-rejected", count=len(problems)), *map(str, problems[:MAX_PROBLEMS_SHOWN])]
         if len(problems) > MAX_PROBLEMS_SHOWN:
