@@ -164,3 +164,15 @@ def test_direction_overrides_are_stripped_from_names_and_control_characters_refu
     assert problems == [] and rows[0].display_name == "Amina Haddad x"
     rows, problems = parse_personnel_csv(b"personnel_id,display_name\nFR-0001,Amina\x07Haddad\n", HASHER)
     assert [str(problem) for problem in problems] == ["line 2: display_name: contains control characters"]
+
+
+def test_cli_refuses_a_file_over_the_size_limit_without_reading_it_all(
+    tmp_path: Path, monkeypatch, database_url: str, capsys
+) -> None:
+    monkeypatch.setenv("LEARNBOT_DATABASE_URL", database_url)
+    monkeypatch.setenv("LEARNBOT_SECRET_KEY", "s" * 40)
+    monkeypatch.setenv("LEARNBOT_PERSONNEL_MAX_FILE_MB", "1")
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"personnel_id\n" + b"P-1\n" * 2**19)
+    assert main(["personnel", "import", str(path)]) == 1
+    assert "big.csv: line 1: file: larger than 1 MB" in capsys.readouterr().err
