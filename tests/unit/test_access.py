@@ -142,23 +142,31 @@ async def test_roles_from_list_grant_and_settings(world) -> None:
     await unit.finish()
 
 
-async def test_two_accounts_claiming_one_entry_at_the_same_moment(world) -> None:
-    sessions, _, access, officers = world
-    setup = UnitOfWork(sessions)
-    await officers.identify(setup.session, 1, "en")
-    await officers.identify(setup.session, 2, "en")
-    await setup.finish()
+async def claimed_at_once(sessions, officers, claim) -> tuple[Verification, Verification]:
+    """Accounts 1 and 2 claim; the second claim reaches the database while the first is still uncommitted."""
     first, second = UnitOfWork(sessions), UnitOfWork(sessions)
     one = await officers.by_telegram_id(first.session, 1)
     two = await officers.by_telegram_id(second.session, 2)
-    assert await access.verify_contact(first.session, one, 1, "+33612345678") is Verification.VERIFIED
-    # The second claim reaches the database while the first is still uncommitted.
-    racing = asyncio.create_task(access.verify_contact(second.session, two, 2, "+33612345678"))
+    winner = await claim(first.session, one)
+    racing = asyncio.create_task(claim(second.session, two))
     await asyncio.sleep(0.3)
     await first.finish()
-    assert await asyncio.wait_for(racing, timeout=10) is Verification.CONFLICT
+    loser = await asyncio.wait_for(racing, timeout=10)
     await second.finish()  # commits cleanly: nothing left for a failing commit to undo
+    return winner, loser
 
+
+async def test_two_accounts_claiming_one_entry_at_the_same_moment(world) -> None:
+    sessions, _, access, officers = world
+    setup = UnitOfWork(sessions)
+    for account in (1, 2):
+        await officers.identify(setup.session, account, "en")
+    await setup.finish()
+
+    async def claim(session, officer):
+        return await access.verify_contact(session, officer, officer.telegram_id, "+33612345678")
+
+    assert await claimed_at_once(sessions, officers, claim) == (Verification.VERIFIED, Verification.CONFLICT)
     unit = UnitOfWork(sessions)
     assert await access.conflicts(unit.session) == ["FR-0001"], "the loser's claim is audited for /conflicts"
     assert await access.check(unit.session, await officers.by_telegram_id(unit.session, 2)) is Access.UNVERIFIED
@@ -173,15 +181,12 @@ async def test_one_invite_redeemed_by_two_accounts_at_the_same_moment(world) -> 
     created = await access.create_invite(setup.session, "KE-0004", "cli")
     assert created is not None
     await setup.finish()
-    first, second = UnitOfWork(sessions), UnitOfWork(sessions)
-    one = await officers.by_telegram_id(first.session, 1)
-    two = await officers.by_telegram_id(second.session, 2)
-    assert await access.redeem_invite(first.session, one, created[0]) is Verification.VERIFIED
-    racing = asyncio.create_task(access.redeem_invite(second.session, two, created[0]))
-    await asyncio.sleep(0.3)
-    await first.finish()
-    assert await asyncio.wait_for(racing, timeout=10) is Verification.INVALID_CODE, "as if it came second"
-    await second.finish()
+
+    async def claim(session, officer):
+        return await access.redeem_invite(session, officer, created[0])
+
+    outcomes = await claimed_at_once(sessions, officers, claim)
+    assert outcomes == (Verification.VERIFIED, Verification.INVALID_CODE), "the second as if it came later"
 
 
 async def test_certificate_lookups_per_account_and_minute(world) -> None:
