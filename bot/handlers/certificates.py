@@ -60,6 +60,10 @@ async def _handle_verify(update: Update, context: CustomContext) -> None:
     if not context.args:
         await show(update, context, escape(t("verify-usage")))
         return
+    assert context.officer is not None
+    if not await context.services.access.may_look_up_certificate(context.db, context.officer):
+        await show(update, context, escape(t("certificate-lookups-limit")))
+        return
     code = clean_input(" ".join(context.args))
     verification = await context.services.certificates.verify(context.db, code)
     certificate = verification.certificate
