@@ -43,35 +43,35 @@ async def tools(settings: Settings) -> AsyncIterator[Tools]:
 
 async def import_personnel(settings: Settings, path: Path, *, dry_run: bool) -> int:
     """Validate the whole file, print the plan, and replace the list unless dry_run."""
-    async with tools(settings) as t:
+    async with tools(settings) as admin:
         try:
             with path.open("rb") as handle:  # one byte over the limit is enough for the parser to refuse it
-                data = handle.read(t.personnel.limits.max_bytes + 1)
+                data = handle.read(admin.personnel.limits.max_bytes + 1)
         except OSError as error:
             print(f"{path}: {error.strerror}", file=sys.stderr)
             return 1
-        rows, problems = await t.personnel.parse(data, t.hasher)
+        rows, problems = await admin.personnel.parse(data, admin.hasher)
         if problems:
             for problem in problems:
                 print(f"{path}: {problem}", file=sys.stderr)
             print(f"{path}: rejected, nothing changed ({len(problems)} problem(s))", file=sys.stderr)
             return 1
-        personnel = t.personnel
-        plan = await (personnel.plan if dry_run else personnel.replace)(t.unit.session, rows)
+        personnel = admin.personnel
+        plan = await (personnel.plan if dry_run else personnel.replace)(admin.unit.session, rows)
         for label, ids in (("added", plan.added), ("updated", plan.updated), ("removed", plan.removed)):
             for personnel_id in ids:
                 print(f"{label}: {personnel_id}")
         if dry_run:
             print(f"dry run, nothing changed: would have {plan.summary()}")
             return 0
-        t.audit.record(t.unit.session, CLI_ACTOR, "personnel.import", None, plan.summary())
+        admin.audit.record(admin.unit.session, CLI_ACTOR, "personnel.import", None, plan.summary())
         print(f"imported: {plan.summary()}")
     return 0
 
 
 async def create_invite(settings: Settings, personnel_id: str) -> int:
-    async with tools(settings) as t:
-        created = await t.access.create_invite(t.unit.session, personnel_id, CLI_ACTOR)
+    async with tools(settings) as admin:
+        created = await admin.access.create_invite(admin.unit.session, personnel_id, CLI_ACTOR)
         if created is None:
             print(f"no entry {personnel_id} on the approved-personnel list", file=sys.stderr)
             return 1
@@ -81,17 +81,17 @@ async def create_invite(settings: Settings, personnel_id: str) -> int:
 
 
 async def export_audit(settings: Settings, path: Path) -> int:
-    async with tools(settings) as t:
-        count = await t.audit.export(t.unit.session, path)
+    async with tools(settings) as admin:
+        count = await admin.audit.export(admin.unit.session, path)
     print(f"wrote {count} audit entries to {path}")
     return 0
 
 
 async def keys_status(settings: Settings) -> int:
     """How many stored hashes each secret key made, and which rows still need an older key."""
-    async with tools(settings) as t:
-        usages = await key_usage(t.unit.session, utc_now())
-    ring = t.hasher.key_ids
+    async with tools(settings) as admin:
+        usages = await key_usage(admin.unit.session, utc_now())
+    ring = admin.hasher.key_ids
     current, older = ring[0], ring[1:]
 
     def key_name(kid: str) -> str:
