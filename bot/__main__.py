@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("file", type=Path)
     export.set_defaults(handler=_audit_export)
 
+    keys = commands.add_parser("keys", help="the secret keys").add_subparsers(title="keys commands")
+    status = keys.add_parser("status", help="how many stored hashes still use an older secret key")
+    status.set_defaults(handler=_keys_status)
+
     db = commands.add_parser("db", help="database tools").add_subparsers(title="db commands")
     upgrade = db.add_parser("upgrade", help="apply the schema migrations")
     upgrade.set_defaults(handler=_db_upgrade)
@@ -145,6 +149,12 @@ def _audit_export(args: argparse.Namespace) -> int:
     from bot.tools import export_audit
 
     return asyncio.run(export_audit(load_settings(), args.file))
+
+
+def _keys_status(args: argparse.Namespace) -> int:
+    from bot.tools import keys_status
+
+    return asyncio.run(keys_status(load_settings()))
 
 
 def _db_upgrade(args: argparse.Namespace) -> int:

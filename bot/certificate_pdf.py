@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,8 +18,6 @@ QR_QUIET_ZONE = 4  # modules of white around the code, as the QR standard asks
 
 # Fluent's bidi isolates (U+2066–2069): fpdf2's bidi algorithm does not use them, and copied text would carry them.
 ISOLATES = dict.fromkeys(range(0x2066, 0x206A))
-# fontTools logs every table it subsets at INFO (about 75 lines per certificate): keep the bot's log readable.
-logging.getLogger("fontTools").setLevel(logging.WARNING)
 
 
 @dataclass(frozen=True, slots=True)

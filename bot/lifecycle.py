@@ -121,6 +121,11 @@ class Runtime:
         async with self.services.unit_of_work() as unit:
             await self.services.learning.flush(unit.session)
 
+    async def purge_stale_uploads(self) -> None:
+        """Managers' list uploads nobody confirmed within personnel_upload_hours are deleted."""
+        async with self.services.unit_of_work() as unit:
+            await self.services.personnel.purge_stale_uploads(unit.session, self.services.clock())
+
     async def follow_other_instances(self) -> None:
         async with self.services.unit_of_work() as unit:
             await self.services.directory.follow(unit.session)
@@ -146,6 +151,7 @@ class Runtime:
         settings = self.services.settings
         self.ticks.every("progress-flush", settings.progress_flush_seconds, self.flush_progress)
         self.ticks.every("follow-instances", settings.cache_follow_seconds, self.follow_other_instances)
+        self.ticks.every("purge-uploads", 3600, self.purge_stale_uploads)
 
     async def _migrate(self) -> None:
         await upgrade_database(self.services.engine)

@@ -27,7 +27,8 @@ _context: ContextVar[Mapping[str, object]] = ContextVar("log_context", default=M
 # Libraries whose logs carry personal data or secrets below these levels: SQL parameters and result rows
 # (sqlalchemy, aiosqlite, asyncpg), request URLs holding the token (httpx, httpcore), whole updates (telegram).
 HELD_BACK = {"sqlalchemy": logging.WARNING, "aiosqlite": logging.WARNING, "asyncpg": logging.WARNING,
-             "httpx": logging.WARNING, "httpcore": logging.WARNING, "telegram": logging.INFO}
+             "httpx": logging.WARNING, "httpcore": logging.WARNING, "telegram": logging.INFO,
+             "fontTools": logging.WARNING}  # fontTools: about 75 INFO lines per certificate PDF
 
 _TOKEN = re.compile(r"\b(?:bot)?\d{5,}:[\w-]{30,}")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -38,6 +38,9 @@ class Settings(BaseSettings):
     api_base_file_url: str = "https://api.telegram.org/file/bot"
     database_url: str = f"sqlite+aiosqlite:///{PROJECT_ROOT / 'var' / 'learnbot.sqlite3'}"
     secret_key: SecretStr | None = None
+    # Key rotation: the current key first, then older keys still accepted (comma-separated), or a file of them.
+    secret_keys: Annotated[tuple[SecretStr, ...], NoDecode] = ()
+    secret_keys_file: Path | None = None
     admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     content_dir: Path = PROJECT_ROOT / "content"
     locales_dir: Path = PROJECT_ROOT / "locales"
@@ -74,6 +77,12 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = "text"
     error_report_chat_ids: Annotated[frozenset[int], NoDecode] = frozenset()
     error_report_minutes: int = Field(default=15, ge=1, le=1440)
+    # Hardening limits (config/learnbot.example.toml documents each).
+    invite_failures_per_hour: int = Field(default=100, ge=1, le=100_000)
+    certificate_lookups_per_minute: int = Field(default=10, ge=1, le=1000)
+    personnel_max_rows: int = Field(default=50_000, ge=1, le=1_000_000)
+    personnel_max_file_mb: int = Field(default=10, ge=1, le=20)
+    personnel_upload_hours: int = Field(default=24, ge=1, le=720)
     # Certificates, access and statistics (see config/learnbot.example.toml).
     organisation_name: str = Field(default="learnbot", min_length=1, max_length=120)
     access_contact: str = Field(default="", max_length=200)
@@ -104,9 +113,41 @@ class Settings(BaseSettings):
     @field_validator("secret_key")
     @classmethod
     def _long_secret(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and len(value.get_secret_value()) < 32:
-            raise ValueError("must be at least 32 characters (try: python -c 'import secrets; print(secrets.token_urlsafe(48))')")
+        if value is not None:
+            _check_keys((value.get_secret_value(),))
         return value
+
+    @field_validator("secret_keys", mode="before")
+    @classmethod
+    def _split_keys(cls, value: object) -> object:
+        return _key_list(value) if isinstance(value, str) else value
+
+    @field_validator("secret_keys")
+    @classmethod
+    def _valid_keys(cls, value: tuple[SecretStr, ...], info: ValidationInfo) -> tuple[SecretStr, ...]:
+        if value and info.data.get("secret_key") is not None:
+            raise ValueError(f"set either {ENV_PREFIX}SECRET_KEY or {ENV_PREFIX}SECRET_KEYS, not both")
+        _check_keys(tuple(key.get_secret_value() for key in value))
+        return value
+
+    @field_validator("secret_keys_file")
+    @classmethod
+    def _valid_key_file(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        if value is not None and (info.data.get("secret_key") is not None or info.data.get("secret_keys")):
+            raise ValueError(f"set only one of {ENV_PREFIX}SECRET_KEY, {ENV_PREFIX}SECRET_KEYS and {ENV_PREFIX}SECRET_KEYS_FILE")
+        if value is not None:
+            _check_keys(_read_key_file(value))
+        return value
+
+    def key_ring(self) -> tuple[str, ...]:
+        """The secret keys, current first; SettingsError when none is configured."""
+        if self.secret_keys_file is not None:
+            return _read_key_file(self.secret_keys_file)
+        if self.secret_keys:
+            return tuple(key.get_secret_value() for key in self.secret_keys)
+        if self.secret_key is not None:
+            return (self.secret_key.get_secret_value(),)
+        raise SettingsError(f"setting {ENV_PREFIX}SECRET_KEY (secret_key): is required (or {ENV_PREFIX}SECRET_KEYS)")
 
     @field_validator("webhook_url")
     @classmethod
@@ -130,14 +171,38 @@ class Settings(BaseSettings):
 
     def require_runtime_secrets(self) -> None:
         """Check what `learnbot run` needs beyond what the demo and the tools need."""
-        for name in ("token", "secret_key"):
-            if getattr(self, name) is None:
+        has_key = self.secret_key is not None or bool(self.secret_keys) or self.secret_keys_file is not None
+        for name, present in (("token", self.token is not None), ("secret_key", has_key)):
+            if not present:
                 raise SettingsError(f"setting {ENV_PREFIX}{name.upper()} ({name}): is required to run the bot")
         if self.webhook_url and self.webhook_secret is None:
             raise SettingsError(f"setting {ENV_PREFIX}WEBHOOK_SECRET (webhook_secret): is required with a webhook")
         if self.webhook_url and self.web_port is None:
             raise SettingsError(f"setting {ENV_PREFIX}WEB_PORT (web_port): is required with a webhook "
                                 "(the port the web server listens on behind your reverse proxy)")
+
+
+def _check_keys(keys: tuple[str, ...]) -> None:
+    if any(len(key) < 32 for key in keys):
+        raise ValueError("must be at least 32 characters (try: python -c 'import secrets; print(secrets.token_urlsafe(48))')")
+    if len(set(keys)) != len(keys):
+        raise ValueError("the same key is listed twice")
+
+
+def _key_list(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.replace("\n", ",").split(",") if part.strip())
+
+
+def _read_key_file(path: Path) -> tuple[str, ...]:
+    """One key per line, current first; blank lines and # comments are ignored."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise ValueError(f"cannot read {path}: {error.strerror}") from None
+    keys = tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+    if not keys:
+        raise ValueError(f"{path} holds no key")
+    return keys
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -16,7 +16,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.content import Catalogue, load_catalogue
 from bot.i18n import I18n
 from bot.metrics import Metrics
-from bot.services.access import AccessRules, AccessService
+from bot.policy import access_rules, identifier_hasher, personnel_service
+from bot.services.access import AccessService
 from bot.services.audit import AuditLog
 from bot.services.certificates import CertificateService
 from bot.services.clock import Clock, utc_now
@@ -30,7 +31,7 @@ from bot.services.progress import ProgressLog
 from bot.services.quiz import QuizService
 from bot.services.review import ReviewService
 from bot.services.stats import StatsService
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings
 from bot.storage.database import UnitOfWork, count_statement, create_engine, unit_of_work
 from bot.storage.tracking import tracked_sessions
 
@@ -69,17 +70,14 @@ def build_services(settings: Settings, *, clock: Clock = utc_now, catalogue: Cat
 
     catalogue: pass one to skip loading the content folder (tools that never show a lesson).
     """
-    if settings.secret_key is None:
-        raise SettingsError("setting LEARNBOT_SECRET_KEY (secret_key): is required")
+    hasher = identifier_hasher(settings)  # SettingsError without a secret key
     catalogue = catalogue if catalogue is not None else load_catalogue(settings.content_dir)
     metrics = Metrics()
     directory = OfficerDirectory(settings.officer_cache_size)
     engine = create_engine(settings.database_url, pool_size=settings.database_pool_size,
                            max_overflow=max(0, settings.max_concurrent_updates - settings.database_pool_size),
                            on_statement=lambda: (metrics.sql_statements.inc(), count_statement()))
-    hasher = IdentifierHasher(settings.secret_key.get_secret_value())
     audit = AuditLog(clock)
-    rules = AccessRules(verification_days=settings.verification_days, invite_days=settings.invite_days)
     reviews = ReviewService()
     certificates = CertificateService(clock, audit, hasher)
     return Services(
@@ -94,8 +92,8 @@ def build_services(settings: Settings, *, clock: Clock = utc_now, catalogue: Cat
         hasher=hasher,
         audit=audit,
         officers=OfficerService(clock, directory),
-        access=AccessService(hasher, audit, clock, settings.admin_ids, rules),
-        personnel=PersonnelService(clock),
+        access=AccessService(hasher, audit, clock, settings.admin_ids, access_rules(settings)),
+        personnel=personnel_service(settings, clock),
         personal_data=PersonalDataService(hasher, audit),
         learning=LearningService(catalogue, clock, ProgressLog()),
         reviews=reviews,

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import shutil
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any, TypeVar
 
 import asyncpg
 import pytest
@@ -41,9 +45,25 @@ def isolated_settings(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.
     monkeypatch.setenv("LEARNBOT_CONFIG", str(empty))
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+T = TypeVar("T")
+DATABASES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=DATABASES)
 async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    """A fresh, empty database for one test."""
+    """A fresh database for one test, already migrated: a copy of a template migrated once per run."""
+    if request.param == "sqlite":
+        target = tmp_path / "learnbot.sqlite3"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), target)
+        yield f"sqlite+aiosqlite:///{target}"
+        return
+    async with fresh_postgres_database(template=request.getfixturevalue("postgres_template")) as url:
+        yield url
+
+
+@pytest.fixture(params=DATABASES)
+async def empty_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """A fresh database that has never been migrated."""
     if request.param == "sqlite":
         yield f"sqlite+aiosqlite:///{tmp_path / 'learnbot.sqlite3'}"
         return
@@ -58,8 +78,57 @@ async def postgres_url() -> AsyncIterator[str]:
         yield url
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "learnbot.sqlite3"
+    _run_apart(_migrate(f"sqlite+aiosqlite:///{path}"))
+    return path
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[str]:
+    """A PostgreSQL database migrated once per run; each test's database is created from it (much faster)."""
+    if not _run_apart(_postgres_available()):
+        if POSTGRES_REQUIRED:
+            pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_DSN}")
+        pytest.skip("PostgreSQL is not reachable")
+    name = f"learnbot_template_{uuid.uuid4().hex[:12]}"
+    _run_apart(_admin(f'CREATE DATABASE "{name}"'))
+    try:
+        _run_apart(_migrate(_postgres_url(name)))
+        yield name
+    finally:
+        _run_apart(_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def _run_apart(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion on its own loop in a thread (session fixtures are set up from tests' loops)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+async def _migrate(url: str) -> None:
+    engine = create_engine(url)
+    try:
+        await upgrade_database(engine)
+    finally:
+        await engine.dispose()
+
+
+async def _admin(statement: str) -> None:
+    admin = await asyncpg.connect(POSTGRES_ADMIN_DSN)
+    try:
+        await admin.execute(statement)
+    finally:
+        await admin.close()
+
+
+def _postgres_url(name: str) -> str:
+    return POSTGRES_ADMIN_DSN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://", 1) + f"/{name}"
+
+
 @asynccontextmanager
-async def fresh_postgres_database() -> AsyncIterator[str]:
+async def fresh_postgres_database(template: str | None = None) -> AsyncIterator[str]:
     if not await _postgres_available():
         if POSTGRES_REQUIRED:
             pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_DSN}")
@@ -67,9 +136,8 @@ async def fresh_postgres_database() -> AsyncIterator[str]:
     name = f"learnbot_test_{uuid.uuid4().hex[:12]}"
     admin = await asyncpg.connect(POSTGRES_ADMIN_DSN)
     try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-        base = POSTGRES_ADMIN_DSN.rsplit("/", 1)[0].replace("postgresql://", "postgresql+asyncpg://", 1)
-        yield f"{base}/{name}"
+        await admin.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+        yield _postgres_url(name)
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()

@@ -130,6 +130,10 @@ async def answer_verification(update: Update, context: CustomContext, code: str)
     if looks_like_invite(code):
         await show(update, context, escape(t("verify-invite-code")))
         return
+    assert context.officer is not None
+    if not await context.services.access.may_look_up_certificate(context.db, context.officer):
+        await show(update, context, escape(t("certificate-lookups-limit")))
+        return
     verification = await context.services.certificates.verify(context.db, code)
     certificate = verification.certificate
     if certificate is None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import functools
+from typing import Any
+
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, MessageHandler, filters
 
@@ -9,13 +12,13 @@ from bot.callback_data import ConfirmImport, handles, parse
 from bot.commands import show_commands_in_chat
 from bot.context import CustomContext
 from bot.formatting import escape
-from bot.handlers.common import command, requires, show
+from bot.handlers.common import Callback, command, requires, show
 from bot.handlers.fallback import answer_unsupported
+from bot.i18n import Translator
 from bot.keyboards import confirm_keyboard
-from bot.services.access import Role
-from bot.services.personnel import ImportPlan, parse_personnel_csv
+from bot.services.access import Role, RoleChange
+from bot.services.personnel import ImportPlan
 
-MAX_LIST_BYTES = 5 * 1024 * 1024
 MAX_PROBLEMS_SHOWN = 20
 
 
@@ -27,9 +30,25 @@ def build_handlers() -> list[BaseHandler]:  # type: ignore[type-arg]
         command("conflicts", manager(_handle_conflicts)),
         command("grant_manager", admin(_handle_grant)),
         command("revoke_manager", admin(_handle_revoke)),
-        MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.Document.ALL, _handle_document),
-        CallbackQueryHandler(manager(_handle_import_decision), pattern=handles(ConfirmImport)),
+        MessageHandler(filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE & filters.Document.ALL,
+                       _reads_first(_handle_document)),
+        CallbackQueryHandler(_reads_first(manager(_handle_import_decision)), pattern=handles(ConfirmImport)),
     ]
+
+
+def _reads_first(callback: Callback) -> Callback:
+    """Leave pending changes (the officer's last-seen time) unflushed until the list's bulk writes.
+
+    On SQLite the first write takes the database lock until the commit: comparing a large list
+    must not hold it, or every other officer's reply waits for the comparison.
+    """
+
+    @functools.wraps(callback)
+    async def wrapper(update: Update, context: CustomContext) -> Any:
+        with context.db.no_autoflush:
+            return await callback(update, context)
+
+    return wrapper
 
 
 def _actor(context: CustomContext) -> str:
@@ -90,8 +109,10 @@ async def _set_manager(update: Update, context: CustomContext, *, granted: bool)
         await show(update, context, escape(t("role-usage")))
         return
     account = int(context.args[0])
-    if not await context.services.access.set_manager(context.db, account, granted, _actor(context)):
-        await show(update, context, escape(t("role-unknown-account", account=str(account))))
+    change = await context.services.access.set_manager(context.db, account, granted, _actor(context))
+    if change is not RoleChange.DONE:
+        refusal = "role-admin-by-settings" if change is RoleChange.ADMINISTRATOR else "role-unknown-account"
+        await show(update, context, escape(t(refusal, account=str(account))))
         return
     officer = await context.services.officers.by_telegram_id(context.db, account)
     if officer is not None:
@@ -118,23 +139,24 @@ async def _handle_list_upload(update: Update, context: CustomContext) -> None:
     if not (document.file_name or "").lower().endswith(".csv"):
         await show(update, context, escape(t("import-not-csv")))
         return
-    if (document.file_size or 0) > MAX_LIST_BYTES:
-        await show(update, context, escape(t("import-too-large", limit=MAX_LIST_BYTES // (1024 * 1024))))
+    personnel = context.services.personnel
+    if (document.file_size or 0) > personnel.limits.max_bytes:
+        await show(update, context, escape(t("import-too-large", limit=personnel.limits.max_bytes // 2**20)))
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
-    rows, problems = parse_personnel_csv(data, context.services.hasher)
+    rows, problems = await personnel.parse(data, context.services.hasher)
     if problems:
         lines = [t("import-rejected", count=len(problems)), *map(str, problems[:MAX_PROBLEMS_SHOWN])]
         if len(problems) > MAX_PROBLEMS_SHOWN:
             lines.append(t("import-more-problems", count=len(problems) - MAX_PROBLEMS_SHOWN))
         await show(update, context, escape("\n".join(lines)))
         return
-    plan = await context.services.personnel.plan(context.db, rows)
-    pending = await context.services.personnel.hold(context.db, context.officer, plan)
+    plan = await personnel.plan(context.db, rows)
+    pending = await personnel.hold(context.db, context.officer, rows)
     keyboard = confirm_keyboard(
         (t("import-confirm"), ConfirmImport(pending, True)), (t("import-cancel"), ConfirmImport(pending, False))
     )
-    await show(update, context, escape(t("import-preview", **_counts(plan))), keyboard)
+    await show(update, context, escape(_summary(t, "import-preview", plan)), keyboard)
 
 
 async def _handle_import_decision(update: Update, context: CustomContext) -> None:
@@ -143,19 +165,23 @@ async def _handle_import_decision(update: Update, context: CustomContext) -> Non
     action = parse(query.data)
     assert isinstance(action, ConfirmImport)
     t = context.t
-    plan = await context.services.personnel.release(context.db, context.officer, action.import_id)
+    personnel = context.services.personnel
+    if not action.confirmed:
+        cancelled = await personnel.cancel(context.db, context.officer, action.import_id)
+        await query.answer(None if cancelled else t("stale-button"))
+        if cancelled:
+            await show(update, context, escape(t("import-cancelled")))
+        return
+    plan = await personnel.confirm(context.db, context.officer, action.import_id)
     if plan is None:
         await query.answer(t("stale-button"))
         return
     await query.answer()
-    if not action.confirmed:
-        await show(update, context, escape(t("import-cancelled")))
-        return
-    plan = await context.services.personnel.replace(context.db, plan.rows)  # re-planned: the list may have changed
     context.services.audit.record(context.db, _actor(context), "personnel.import", None, plan.summary())
-    await show(update, context, escape(t("import-done", **_counts(plan))))
+    await show(update, context, escape(_summary(t, "import-done", plan)))
 
 
-def _counts(plan: ImportPlan) -> dict[str, int]:
-    return {"added": len(plan.added), "updated": len(plan.updated),
-            "removed": len(plan.removed), "unchanged": len(plan.unchanged)}
+def _summary(t: Translator, message_id: str, plan: ImportPlan) -> str:
+    text = t(message_id, added=len(plan.added), updated=len(plan.updated),
+             removed=len(plan.removed), unchanged=len(plan.unchanged))
+    return f"{text}\n{t('import-rehashed', count=len(plan.rehashed))}" if plan.rehashed else text

@@ -98,9 +98,9 @@ async def report_verification(update: Update, context: CustomContext, outcome: V
         await refresh_command_menu(context, context.officer.telegram_id)
         await show(update, context, escape(t("menu-title")), await main_menu(context))
         return
-    if outcome is Verification.COOLING_DOWN:
-        until = await context.services.access.cooling_down_until(context.db, context.officer)
-        text = t("verify-cooling-down", time=until.strftime("%H:%M") if until else "")
+    if outcome in (Verification.COOLING_DOWN, Verification.INVITES_PAUSED):
+        until = await context.services.access.retry_after(context.db, context.officer, outcome)
+        text = t(f"verify-{outcome.value}", time=until.strftime("%H:%M") if until else "")
     else:
         text = t(f"verify-{outcome.value}")
     await show(update, context, escape(text))

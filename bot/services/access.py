@@ -8,20 +8,23 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import phonenumbers
-from sqlalchemy import func
+from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.services.attempts import AttemptKind, Attempts
 from bot.services.audit import AuditLog
 from bot.services.clock import Clock
-from bot.services.privacy import IdentifierHasher
-from bot.storage.models import FailedAttempt, Invite, Officer, Personnel
+from bot.services.privacy import IdentifierHasher, Kind
+from bot.storage.models import Invite, Officer, Personnel
 
 # Crockford's base32 without I, L, O, U: nothing to misread on a phone screen.
 INVITE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 INVITE_LENGTH = 16  # 80 bits: guessing within 5 tries an hour is hopeless
 INVITE_PREFIX = "IN"  # visible, so an invite is never mistaken for a certificate code (LB-…)
 FAILURE_WINDOW = timedelta(hours=1)
+VERIFICATION_FAILURES = (AttemptKind.CONTACT, AttemptKind.INVITE)
+BOT_ACTOR = "bot"  # the audit actor of what the bot decides on its own
 
 
 class Access(enum.Enum):
@@ -52,6 +55,15 @@ class Verification(enum.Enum):
     CONFLICT = "conflict"
     EXPIRED = "expired"
     COOLING_DOWN = "cooling-down"
+    INVITES_PAUSED = "invites-paused"
+
+
+class RoleChange(enum.Enum):
+    """What an administrator's /grant_manager or /revoke_manager did."""
+
+    DONE = "done"
+    UNKNOWN_ACCOUNT = "unknown-account"
+    ADMINISTRATOR = "administrator"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +72,9 @@ class AccessRules:
 
     verification_days: int = 180
     invite_days: int = 7
-    max_failures_per_hour: int = 5
+    max_failures_per_hour: int = 5  # per account
+    invite_failures_per_hour: int = 100  # all accounts together: a brake on guessing from many accounts
+    lookups_per_minute: int = 10  # certificate lookups per account
 
 
 class AccessService:
@@ -71,6 +85,7 @@ class AccessService:
         self._hasher, self._audit, self._clock = hasher, audit, clock
         self._admin_ids = admin_ids
         self.rules = rules
+        self._attempts = Attempts(hasher, clock)
 
     def actor(self, officer: Officer) -> str:
         """The audit identity of an account."""
@@ -108,14 +123,27 @@ class AccessService:
 
     async def cooling_down_until(self, session: AsyncSession, officer: Officer) -> datetime | None:
         """When the officer may try again, if they used up their failed attempts."""
-        since = self._clock() - FAILURE_WINDOW
-        statement = select(func.count(), func.min(FailedAttempt.at)).where(
-            FailedAttempt.officer_id == officer.id, col(FailedAttempt.at) > since
-        )
-        count, oldest = (await session.exec(statement)).one()
-        if count < self.rules.max_failures_per_hour or oldest is None:
-            return None
-        return (oldest if oldest.tzinfo else oldest.replace(tzinfo=since.tzinfo)) + FAILURE_WINDOW
+        window = await self._attempts.window(session, VERIFICATION_FAILURES, FAILURE_WINDOW, officer.telegram_id)
+        return window.full_until(self.rules.max_failures_per_hour)
+
+    async def invites_paused_until(self, session: AsyncSession) -> datetime | None:
+        """When invite codes are accepted again, if too many wrong ones arrived from all accounts together."""
+        window = await self._attempts.window(session, (AttemptKind.INVITE,), FAILURE_WINDOW)
+        return window.full_until(self.rules.invite_failures_per_hour)
+
+    async def retry_after(self, session: AsyncSession, officer: Officer, outcome: Verification) -> datetime | None:
+        """For a refusal that passes with time: when to try again."""
+        if outcome is Verification.INVITES_PAUSED:
+            return await self.invites_paused_until(session)
+        return await self.cooling_down_until(session, officer)
+
+    async def may_look_up_certificate(self, session: AsyncSession, officer: Officer) -> bool:
+        """/verify answers at most rules.lookups_per_minute lookups a minute per account; counts this one."""
+        window = await self._attempts.window(session, (AttemptKind.LOOKUP,), timedelta(minutes=1), officer.telegram_id)
+        if window.full_until(self.rules.lookups_per_minute):
+            return False
+        await self._attempts.record(session, AttemptKind.LOOKUP, officer.telegram_id)
+        return True
 
     async def verify_contact(self, session: AsyncSession, officer: Officer, contact_user_id: int | None,
                              phone_number: str) -> Verification:
@@ -127,7 +155,7 @@ class AccessService:
         e164 = _e164(phone_number)
         personnel = None
         if e164 is not None:
-            statement = select(Personnel).where(Personnel.phone_hash == self._hasher.phone(e164))
+            statement = select(Personnel).where(col(Personnel.phone_hash).in_(self._hasher.forms(Kind.PHONE, e164)))
             personnel = (await session.exec(statement)).first()
         if personnel is None:
             return await self._fail(session, officer, Verification.NOT_ON_LIST)
@@ -137,10 +165,18 @@ class AccessService:
         """A manager's single-use code binds the account to the entry it was made for."""
         if await self.cooling_down_until(session, officer):
             return Verification.COOLING_DOWN
-        statement = select(Invite).where(Invite.code_hash == self._hasher.invite_code(normalise_invite(code)))
+        if await self.invites_paused_until(session):
+            return Verification.INVITES_PAUSED
+        forms = self._hasher.forms(Kind.INVITE, normalise_invite(code))  # made under whichever key was current
+        statement = select(Invite).where(col(Invite.code_hash).in_(forms))
         invite = (await session.exec(statement)).first()
+        if invite is not None:
+            await self._lock_entry(session, invite.personnel_ref)
+            await session.refresh(invite)  # a redemption that held the lock before us may have used it
         if invite is None or invite.used_at is not None or invite.expires_at <= self._clock():
-            return await self._fail(session, officer, Verification.INVALID_CODE)
+            outcome = await self._fail(session, officer, Verification.INVALID_CODE)
+            await self._brake_invites(session)
+            return outcome
         personnel = await session.get(Personnel, invite.personnel_ref)
         assert personnel is not None  # the invite's foreign key cascades on delete
         outcome = await self._bind(session, officer, personnel, "invite")
@@ -173,23 +209,29 @@ class AccessService:
         self._audit.record(session, actor, "binding.remove", self._hasher.personnel(personnel_id))
         return True
 
-    async def set_manager(self, session: AsyncSession, telegram_id: int, granted: bool, actor: str) -> bool:
+    async def set_manager(self, session: AsyncSession, telegram_id: int, granted: bool, actor: str) -> RoleChange:
         """An admin grants or withdraws the manager role of an account that has used the bot."""
+        if telegram_id in self._admin_ids:
+            return RoleChange.ADMINISTRATOR  # the settings decide, and an administrator is more than a manager
         officer = (await session.exec(select(Officer).where(Officer.telegram_id == telegram_id))).first()
         if officer is None:
-            return False
+            return RoleChange.UNKNOWN_ACCOUNT
         officer.granted_role = "manager" if granted else None
         action = "role.grant" if granted else "role.revoke"
         self._audit.record(session, actor, action, self._hasher.telegram_account(telegram_id), "manager")
-        return True
+        return RoleChange.DONE
 
     async def conflicts(self, session: AsyncSession) -> list[str]:
         """Personnel ids that a second account tried to claim, most recent first, for managers."""
-        claimed = [entry.subject for entry in reversed(await self._audit.entries(session, "binding.conflict"))]
-        by_hash = {self._hasher.personnel(p.personnel_id): p.personnel_id for p in (await session.exec(select(Personnel))).all()}
+        claimed = [entry.subject for entry in reversed(await self._audit.entries(session, "binding.conflict")) if entry.subject]
+        variants = self._hasher.variants_of(claimed)  # the keys those entries were written under
+        ids = (await session.exec(select(Personnel.personnel_id))).all()
+        by_hash = {variant.digest(Kind.PERSONNEL, pid): pid for pid in ids for variant in variants}
         return list(dict.fromkeys(by_hash[h] for h in claimed if h in by_hash))
 
     async def _bind(self, session: AsyncSession, officer: Officer, personnel: Personnel, method: str) -> Verification:
+        assert personnel.id is not None
+        await self._lock_entry(session, personnel.id)
         subject = self._hasher.personnel(personnel.personnel_id)
         bound = await self._bound_officer(session, personnel)
         if bound is not None and bound.id != officer.id:
@@ -203,15 +245,31 @@ class AccessService:
         return Verification.VERIFIED
 
     @staticmethod
+    async def _lock_entry(session: AsyncSession, personnel_ref: int) -> None:
+        """Claims of one list entry queue here: a row lock on PostgreSQL, the write lock on SQLite.
+
+        Whoever comes second then reads the first claim's binding and gets the sequential answer,
+        instead of a unique-constraint failure at commit after being told they are verified.
+        """
+        await session.exec(update(Personnel).where(col(Personnel.id) == personnel_ref).values(updated_at=Personnel.updated_at))
+
+    @staticmethod
     async def _bound_officer(session: AsyncSession, personnel: Personnel) -> Officer | None:
         return (await session.exec(select(Officer).where(Officer.personnel_ref == personnel.id))).first()
 
     async def _fail(self, session: AsyncSession, officer: Officer, outcome: Verification, *, audit: bool = True) -> Verification:
-        assert officer.id is not None
-        session.add(FailedAttempt(officer_id=officer.id, at=self._clock()))
+        kind = AttemptKind.INVITE if outcome is Verification.INVALID_CODE else AttemptKind.CONTACT
+        await self._attempts.record(session, kind, officer.telegram_id)
         if audit:
             self._audit.record(session, self.actor(officer), "verify.refused", None, outcome.value)
         return outcome
+
+    async def _brake_invites(self, session: AsyncSession) -> None:
+        """Audit the moment wrong invite codes from all accounts reach the hourly limit."""
+        window = await self._attempts.window(session, (AttemptKind.INVITE,), FAILURE_WINDOW)
+        if window.count == self.rules.invite_failures_per_hour:
+            self._audit.record(session, BOT_ACTOR, "invite.paused",
+                               None, f"{window.count} wrong invite codes in the last hour: invite codes paused")
 
 
 def normalise_invite(code: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services.clock import Clock
+from bot.services.csv_safety import safe_writer
 from bot.storage.models import AuditEntry
 
 CLI_ACTOR = "cli"
@@ -36,7 +36,7 @@ class AuditLog:
         """Write the whole log as CSV; returns the number of entries."""
         rows = await self.entries(session)
         with path.open("w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
+            writer = safe_writer(handle)
             writer.writerow(EXPORT_COLUMNS)
             for row in rows:
                 writer.writerow([row.at.isoformat(), row.actor, row.action, row.subject or "", row.detail])

@@ -1,187 +1,83 @@
-"""The approved-personnel list: CSV validation (all or nothing), the import plan, and applying it."""
+"""The approved-personnel list: the import plan, applying it in bulk, and uploads held until Confirm.
+
+A list of 50,000 entries must not stall the bot: the CSV is parsed in a worker thread, the plan is
+computed before anything is written (SQLite then holds its write lock only for the bulk writes),
+held uploads are stored one row per entry, and entries are written in batches of bulk statements.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field
-from datetime import date
+import asyncio
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
 
-import phonenumbers
-import pycountry
-from email_validator import EmailNotValidError, validate_email
-from sqlmodel import select
+from sqlalchemy import delete, exists, insert, literal, or_, update
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services.clock import Clock
-from bot.services.privacy import IdentifierHasher
-from bot.storage.models import Officer, PendingImport, Personnel
+from bot.services.personnel_csv import DEFAULT_LIMITS, CsvLimits, ImportProblem, PersonnelRow, parse_personnel_csv
+from bot.services.privacy import IdentifierHasher, key_id_of
+from bot.storage.models import Officer, PendingImport, PendingImportRow, Personnel
+from bot.storage.types import UTCDateTime
 
-COLUMNS = ("personnel_id", "phone", "country", "role", "display_name", "email", "expires")
-ROLES = ("officer", "manager")
-MAX_ID_CHARS = 64
-MAX_NAME_CHARS = 200
+__all__ = ["CsvLimits", "ImportPlan", "ImportProblem", "PersonnelRow", "PersonnelService", "parse_personnel_csv"]
 
-
-@dataclass(frozen=True, slots=True)
-class ImportProblem:
-    """One invalid cell or row, printed as `line N: column: message`."""
-
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.column}: {self.message}"
-
-
-@dataclass(frozen=True, slots=True)
-class PersonnelRow:
-    """A validated list entry, with phone and email already reduced to keyed hashes."""
-
-    personnel_id: str
-    phone_hash: str | None
-    email_hash: str | None
-    country: str | None
-    role: str
-    display_name: str | None
-    expires: date | None
-
-    def to_json(self) -> dict[str, object]:
-        data = asdict(self)
-        data["expires"] = self.expires.isoformat() if self.expires else None
-        return data
-
-    @classmethod
-    def from_json(cls, data: dict[str, object]) -> PersonnelRow:
-        expires = data.get("expires")
-        return cls(**{**data, "expires": date.fromisoformat(str(expires)) if expires else None})  # type: ignore[arg-type]
-
-    def differs_from(self, entry: Personnel) -> bool:
-        return (self.phone_hash, self.email_hash, self.country, self.role, self.display_name, self.expires) != (
-            entry.phone_hash, entry.email_hash, entry.country, entry.role, entry.display_name, entry.expires
-        )
+BATCH = 1000  # entries per bulk statement
+FIELDS = ("personnel_id", "phone_hash", "email_hash", "country", "role", "display_name", "expires")
+_TABLE = Personnel.__table__  # type: ignore[attr-defined]
+_STAGED = PendingImportRow.__table__  # type: ignore[attr-defined]
+_ENTRY = (_TABLE.c.id, *(_TABLE.c[name] for name in FIELDS[1:]))  # a stored entry, as ImportPlan.count reads it
 
 
 @dataclass
 class ImportPlan:
     """What an import would change; computed before anything is written."""
 
-    rows: list[PersonnelRow]
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    # Entries stored under an older secret key and otherwise alike: written again under the current key.
+    rehashed: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"added {len(self.added)}, updated {len(self.updated)}, "
+        text = (f"added {len(self.added)}, updated {len(self.updated)}, "
                 f"removed {len(self.removed)}, unchanged {len(self.unchanged)}")
+        return text + (f", re-hashed {len(self.rehashed)}" if self.rehashed else "")
 
-    def rows_json(self) -> str:
-        return json.dumps([row.to_json() for row in self.rows])
-
-
-def parse_personnel_csv(data: bytes, hasher: IdentifierHasher) -> tuple[list[PersonnelRow], list[ImportProblem]]:
-    """Validate a whole CSV file; any problem means no row may be imported."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        return [], [ImportProblem(line, "file", "not UTF-8 text")]
-    lines = text.splitlines()
-    if not lines or not lines[0].strip():
-        return [], [ImportProblem(1, "file", "empty file: the first line must name the columns")]
-    header = lines[0]
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    names = [name.strip().lower() for name in next(reader)]
-    problems = [ImportProblem(1, name or "(empty)", "unknown column") for name in names if name not in COLUMNS]
-    problems += [ImportProblem(1, name, "duplicate column") for i, name in enumerate(names) if name in names[:i]]
-    if "personnel_id" not in names:
-        problems.append(ImportProblem(1, "personnel_id", "missing column"))
-    if problems:
-        return [], problems
-    rows: list[PersonnelRow] = []
-    first_seen: dict[str, int] = {}
-    phones_seen: dict[str, int] = {}
-    line = 1
-    for fields in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in fields):
-            continue
-        if len(fields) != len(names):
-            problems.append(ImportProblem(line, "row", f"expected {len(names)} fields, found {len(fields)}"))
-            continue
-        row = _parse_row(line, dict(zip(names, (cell.strip() for cell in fields), strict=True)), hasher, problems)
-        if row is None:
-            continue
-        if row.personnel_id in first_seen:
-            problems.append(ImportProblem(line, "personnel_id", f"duplicate of line {first_seen[row.personnel_id]}"))
-        first_seen.setdefault(row.personnel_id, line)
-        if row.phone_hash is not None:
-            if row.phone_hash in phones_seen:
-                problems.append(ImportProblem(line, "phone", f"same number as line {phones_seen[row.phone_hash]}"))
-            phones_seen.setdefault(row.phone_hash, line)
-        rows.append(row)
-    if not rows and not problems:
-        problems.append(ImportProblem(line, "file", "no entries: an import replaces the whole list"))
-    return (rows if not problems else []), problems
+    def count(self, row: PersonnelRow, entry: Sequence[Any] | None) -> None:
+        """Count a row against the stored entry of the same personnel id: (id, FIELDS[1:]...), or None."""
+        if entry is None or entry[0] is None:
+            self.added.append(row.personnel_id)
+        elif (row.country, row.role, row.display_name, row.expires) != tuple(entry[3:7]):
+            self.updated.append(row.personnel_id)
+        elif (row.phone_hash, row.email_hash) == tuple(entry[1:3]):
+            self.unchanged.append(row.personnel_id)
+        elif all(_rehashed(new, old) for new, old in ((row.phone_hash, entry[1]), (row.email_hash, entry[2]))):
+            self.rehashed.append(row.personnel_id)
+        else:
+            self.updated.append(row.personnel_id)
 
 
-def _parse_row(line: int, cells: dict[str, str], hasher: IdentifierHasher, problems: list[ImportProblem]) -> PersonnelRow | None:
-    before = len(problems)
-
-    def bad(column: str, message: str) -> None:
-        problems.append(ImportProblem(line, column, message))
-
-    personnel_id = cells.get("personnel_id", "")
-    if not personnel_id:
-        bad("personnel_id", "required")
-    elif len(personnel_id) > MAX_ID_CHARS:
-        bad("personnel_id", f"longer than {MAX_ID_CHARS} characters")
-    phone_hash = None
-    if raw := cells.get("phone"):
-        try:
-            number = phonenumbers.parse(raw, None)
-            if not phonenumbers.is_valid_number(number):
-                bad("phone", "not a valid phone number")
-            else:
-                phone_hash = hasher.phone(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
-        except phonenumbers.NumberParseException:
-            bad("phone", "not an international number (write it as +<country code><number>)")
-    country = cells.get("country", "").upper() or None
-    if country is not None and (len(country) != 2 or pycountry.countries.get(alpha_2=country) is None):
-        bad("country", "unknown ISO 3166-1 alpha-2 country code")
-    role = cells.get("role", "").lower() or "officer"
-    if role not in ROLES:
-        bad("role", f"unknown role (expected {' or '.join(ROLES)})")
-    display_name = cells.get("display_name") or None
-    if display_name is not None and len(display_name) > MAX_NAME_CHARS:
-        bad("display_name", f"longer than {MAX_NAME_CHARS} characters")
-    email_hash = None
-    if raw := cells.get("email"):
-        try:
-            email_hash = hasher.email(validate_email(raw, check_deliverability=False).normalized.lower())
-        except EmailNotValidError:
-            bad("email", "not a valid email address")
-    expires = None
-    if raw := cells.get("expires"):
-        try:
-            expires = date.fromisoformat(raw)
-        except ValueError:
-            bad("expires", "not a date (write YYYY-MM-DD)")
-    if len(problems) > before:
-        return None
-    return PersonnelRow(personnel_id, phone_hash, email_hash, country, role, display_name, expires)
+def _rehashed(new: str | None, old: str | None) -> bool:
+    # A hash made under another key cannot be compared: an entry stored only under an older key is re-hashed.
+    return new == old or (new is not None and old is not None and key_id_of(new) != key_id_of(old))
 
 
 class PersonnelService:
-    """Plans and applies imports that replace the whole list."""
+    """Plans and applies imports that replace the whole list; holds managers' uploads until they decide."""
 
-    def __init__(self, clock: Clock) -> None:
+    def __init__(self, clock: Clock, limits: CsvLimits = DEFAULT_LIMITS, upload_lifetime: timedelta = timedelta(days=1)) -> None:
         self._clock = clock
+        self.limits = limits
+        self._upload_lifetime = upload_lifetime
+
+    async def parse(self, data: bytes, hasher: IdentifierHasher) -> tuple[list[PersonnelRow], list[ImportProblem]]:
+        """parse_personnel_csv in a worker thread, so that other chats keep being answered."""
+        return await asyncio.to_thread(parse_personnel_csv, data, hasher, self.limits)
 
     @staticmethod
     async def entries(session: AsyncSession) -> Sequence[Personnel]:
@@ -192,50 +88,118 @@ class PersonnelService:
         return (await session.exec(select(Personnel).where(Personnel.personnel_id == personnel_id))).first()
 
     async def plan(self, session: AsyncSession, rows: list[PersonnelRow]) -> ImportPlan:
-        existing = {entry.personnel_id: entry for entry in await self.entries(session)}
-        plan = ImportPlan(rows)
-        for row in rows:
-            entry = existing.get(row.personnel_id)
-            target = plan.added if entry is None else plan.updated if row.differs_from(entry) else plan.unchanged
-            target.append(row.personnel_id)
-        plan.removed = sorted(set(existing) - {row.personnel_id for row in rows})
+        """Compare rows with the stored list; reads only."""
+        plan = ImportPlan()
+        by_id = {row.personnel_id: row for row in rows}
+        async for batch in _batches(session, select(_TABLE.c.personnel_id, *_ENTRY)):
+            for personnel_id, *entry in batch:
+                if (row := by_id.pop(personnel_id, None)) is None:
+                    plan.removed.append(personnel_id)
+                else:
+                    plan.count(row, entry)
+        plan.added = [row.personnel_id for row in rows if row.personnel_id in by_id]
+        plan.removed.sort()
         return plan
 
     async def replace(self, session: AsyncSession, rows: list[PersonnelRow]) -> ImportPlan:
         """Plan against the list as it is now and apply: the whole list becomes rows."""
         plan = await self.plan(session, rows)
-        await self.apply(session, plan)
+        staged = await self._stage(session, None, rows)
+        await self._apply_staged(session, staged)
+        await self._discard(session, staged)
         return plan
 
-    async def apply(self, session: AsyncSession, plan: ImportPlan) -> None:
-        """Replace the list. Removed entries lose their binding; the officers' history stays."""
-        existing = {entry.personnel_id: entry for entry in await self.entries(session)}
-        now = self._clock()
-        for personnel_id in plan.removed:
-            await session.delete(existing[personnel_id])
-        for row in plan.rows:
-            entry = existing.get(row.personnel_id) or Personnel(personnel_id=row.personnel_id, updated_at=now)
-            if entry.id is None or row.differs_from(entry):
-                entry.phone_hash, entry.email_hash, entry.country = row.phone_hash, row.email_hash, row.country
-                entry.role, entry.display_name, entry.expires = row.role, row.display_name, row.expires
-                entry.updated_at = now
-                session.add(entry)
-        await session.flush()
-
-    async def hold(self, session: AsyncSession, officer: Officer, plan: ImportPlan) -> int:
-        """Keep a validated upload (hashed rows only) until its manager confirms or cancels it."""
+    async def hold(self, session: AsyncSession, officer: Officer, rows: list[PersonnelRow]) -> int:
+        """Keep a validated upload (hashed, one row per entry) until its manager confirms or cancels it."""
         assert officer.id is not None
-        pending = PendingImport(officer_id=officer.id, created_at=self._clock(), rows=plan.rows_json())
+        await self.purge_stale_uploads(session, self._clock())
+        return await self._stage(session, officer.id, rows)
+
+    async def confirm(self, session: AsyncSession, officer: Officer, pending_id: int) -> ImportPlan | None:
+        """Apply a held upload, planned again against the list as it is now; None when it is not theirs to apply."""
+        if await self._held(session, officer, pending_id) is None:
+            return None
+        plan = ImportPlan()
+        join = _STAGED.outerjoin(_TABLE, _TABLE.c.personnel_id == _STAGED.c.personnel_id)
+        statement = select(*(_STAGED.c[name] for name in FIELDS), *_ENTRY).select_from(join)
+        async for batch in _batches(session, statement.where(_STAGED.c.import_id == pending_id)):
+            for values in batch:
+                plan.count(PersonnelRow(*values[:len(FIELDS)]), values[len(FIELDS):])
+        removed = select(_TABLE.c.personnel_id).where(~_staged_entry(pending_id)).order_by(_TABLE.c.personnel_id)
+        plan.removed = list((await session.exec(removed)).all())
+        await self._apply_staged(session, pending_id)
+        await self._discard(session, pending_id)
+        return plan
+
+    async def cancel(self, session: AsyncSession, officer: Officer, pending_id: int) -> bool:
+        if await self._held(session, officer, pending_id) is None:
+            return False
+        await self._discard(session, pending_id)
+        return True
+
+    async def purge_stale_uploads(self, session: AsyncSession, now: datetime) -> int:
+        """Delete uploads nobody confirmed within the upload lifetime (setting personnel_upload_hours)."""
+        stale = (await session.exec(
+            select(PendingImport.id).where(col(PendingImport.created_at) < now - self._upload_lifetime)
+        )).all()
+        for pending_id in stale:
+            assert pending_id is not None
+            await self._discard(session, pending_id)
+        return len(stale)
+
+    async def _held(self, session: AsyncSession, officer: Officer, pending_id: int) -> PendingImport | None:
+        """A held upload its manager may still decide on: theirs, and not older than the upload lifetime."""
+        with session.no_autoflush:
+            pending = await session.get(PendingImport, pending_id)
+        if pending is None or pending.officer_id != officer.id:
+            return None
+        return pending if pending.created_at >= self._clock() - self._upload_lifetime else None
+
+    async def _stage(self, session: AsyncSession, officer_id: int | None, rows: list[PersonnelRow]) -> int:
+        pending = PendingImport(officer_id=officer_id, created_at=self._clock(), entries=len(rows))
         session.add(pending)
         await session.flush()
         assert pending.id is not None
+        for chunk in _chunks(rows):
+            await session.exec(insert(_STAGED), params=[{**_values(row), "import_id": pending.id} for row in chunk])
         return pending.id
 
+    async def _apply_staged(self, session: AsyncSession, pending_id: int) -> None:
+        """The list becomes the staged upload, in three set-based statements; removed entries lose their binding."""
+        now = self._clock()
+        await session.exec(delete(_TABLE).where(~_staged_entry(pending_id)))
+        same_entry = (_STAGED.c.import_id == pending_id, _STAGED.c.personnel_id == _TABLE.c.personnel_id)
+        differs = or_(*(_TABLE.c[name].is_distinct_from(_STAGED.c[name]) for name in FIELDS[1:]))
+        changes = {name: _STAGED.c[name] for name in FIELDS[1:]}
+        await session.exec(update(_TABLE).values(**changes, updated_at=now).where(*same_entry, differs))
+        new = select(*(_STAGED.c[name] for name in FIELDS), literal(now, UTCDateTime())).where(
+            _STAGED.c.import_id == pending_id,
+            ~exists().where(_TABLE.c.personnel_id == _STAGED.c.personnel_id),
+        )
+        await session.exec(insert(_TABLE).from_select([*FIELDS, "updated_at"], new))
+
     @staticmethod
-    async def release(session: AsyncSession, officer: Officer, pending_id: int) -> ImportPlan | None:
-        """Take back a held upload; only the manager who sent it can, and only once."""
-        pending = await session.get(PendingImport, pending_id)
-        if pending is None or pending.officer_id != officer.id:
-            return None
-        await session.delete(pending)
-        return ImportPlan([PersonnelRow.from_json(row) for row in json.loads(pending.rows)])
+    async def _discard(session: AsyncSession, pending_id: int) -> None:
+        await session.exec(delete(_STAGED).where(_STAGED.c.import_id == pending_id))
+        await session.exec(delete(PendingImport).where(col(PendingImport.id) == pending_id))
+
+
+def _staged_entry(pending_id: int) -> Any:
+    """A stored entry whose personnel id is in the staged upload (SQL)."""
+    return exists().where(_STAGED.c.import_id == pending_id, _STAGED.c.personnel_id == _TABLE.c.personnel_id)
+
+
+def _values(row: PersonnelRow) -> dict[str, Any]:
+    return {name: getattr(row, name) for name in FIELDS}
+
+
+def _chunks(items: Sequence[Any]) -> list[Sequence[Any]]:
+    return [items[start:start + BATCH] for start in range(0, len(items), BATCH)]
+
+
+async def _batches(session: AsyncSession, statement: Any) -> AsyncIterator[Sequence[Any]]:
+    """A big read in batches, without flushing pending changes: no write, so no SQLite write lock, before the writes."""
+    with session.no_autoflush:
+        result = await session.stream(statement.execution_options(yield_per=BATCH))
+        async for batch in result.partitions():
+            yield batch

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 
@@ -11,6 +10,7 @@ from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.content import Catalogue, Course, Question
+from bot.services.csv_safety import safe_writer
 from bot.storage.models import Certificate, LessonProgress, Officer, Personnel, QuizAnswer, QuizAttempt
 
 HARDEST_SHOWN = 5
@@ -104,7 +104,7 @@ class StatsService:
             select(Certificate).where(col(Certificate.revoked_at).is_(None))
         )).all()}
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        writer = safe_writer(buffer)
         writer.writerow(EXPORT_COLUMNS)
         for officer_id, course_id in sorted(set(done) | set(best), key=lambda key: (key[1], key[0])):
             completed = done.get((officer_id, course_id), 0)

@@ -81,14 +81,19 @@ class Invite(SQLModel, table=True):
     used_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
 
 
-class FailedAttempt(SQLModel, table=True):
-    """A failed verification, counted per account for the brute-force limit."""
+class Attempt(SQLModel, table=True):
+    """An attempt a rate limit counts (a failed verification, a certificate lookup).
 
-    __tablename__ = "failed_attempt"
-    __table_args__ = (Index("ix_failed_attempt_officer_at", "officer_id", "at"),)
+    Keyed by the hashed Telegram account rather than the officer, so /deleteme does not reset a
+    limit; it holds no personal data and is deleted after a day.
+    """
+
+    __tablename__ = "attempt"
+    __table_args__ = (Index("ix_attempt_account_at", "account_hash", "at"), Index("ix_attempt_kind_at", "kind", "at"))
 
     id: int | None = Field(default=None, primary_key=True)
-    officer_id: int = Field(sa_column=Column(Integer, ForeignKey("officer.id", ondelete="CASCADE"), nullable=False))
+    account_hash: str = Field(max_length=64)
+    kind: str = Field(max_length=16)
     at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
 
 
@@ -106,14 +111,36 @@ class AuditEntry(SQLModel, table=True):
 
 
 class PendingImport(SQLModel, table=True):
-    """A manager's uploaded list awaiting Confirm: the validated rows, already hashed."""
+    """A manager's uploaded list awaiting Confirm; its entries are PendingImportRow rows."""
 
     __tablename__ = "pending_import"
+    # Never reuse an id: a forgotten Confirm button must not apply a later upload.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     id: int | None = Field(default=None, primary_key=True)
-    officer_id: int = Field(sa_column=Column(Integer, ForeignKey("officer.id", ondelete="CASCADE"), nullable=False))
-    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
-    rows: str = Field(sa_column=Column(Text, nullable=False))
+    # None while `learnbot personnel import` applies a list within one transaction.
+    officer_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("officer.id", ondelete="CASCADE"), nullable=True)
+    )
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False, index=True))
+    entries: int
+
+
+class PendingImportRow(SQLModel, table=True):
+    """One validated entry of a held upload, phone and email already hashed."""
+
+    __tablename__ = "pending_import_row"
+
+    import_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("pending_import.id", ondelete="CASCADE"), primary_key=True)
+    )
+    personnel_id: str = Field(primary_key=True, max_length=64)
+    phone_hash: str | None = Field(default=None, max_length=64)
+    email_hash: str | None = Field(default=None, max_length=64)
+    country: str | None = Field(default=None, max_length=2)
+    role: str = Field(max_length=16)
+    display_name: str | None = Field(default=None, max_length=200)
+    expires: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
 
 
 class QuizAttempt(SQLModel, table=True):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Iterator
 
 import pypdfium2
 import pytest
@@ -12,6 +13,7 @@ import zxingcpp
 from pypdf import PdfReader
 
 from bot.demo import _act
+from bot.logs import HELD_BACK, hold_back_library_loggers
 from bot.sandbox import BotApiSandbox, SandboxMessage, SandboxUser
 from tests.integration.conftest import I18N, MovableClock, RunBot, plain_words, quiz_content, settle, verify
 from tests.integration.quiz_support import COURSE, answer, begin_final, is_result, run_quiz
@@ -44,9 +46,19 @@ async def pass_final(user: SandboxUser, locale: str) -> tuple[SandboxMessage, Sa
     return run.result, certificate
 
 
+@pytest.fixture
+def logging_as_run() -> Iterator[None]:
+    """Library loggers held back as `learnbot run` holds them; restored afterwards."""
+    saved = {name: logging.getLogger(name).level for name in HELD_BACK}
+    hold_back_library_loggers("INFO")
+    yield
+    for name, level in saved.items():
+        logging.getLogger(name).setLevel(level)
+
+
 @pytest.mark.parametrize("locale", ["en", "ar"])
 async def test_certificate_follows_the_result_and_its_qr_code_opens_the_verification(
-    run_seeded_bot: RunBot, sandbox: BotApiSandbox, clock: MovableClock, locale: str, caplog
+    run_seeded_bot: RunBot, sandbox: BotApiSandbox, clock: MovableClock, locale: str, caplog, logging_as_run
 ) -> None:
     caplog.set_level(logging.INFO)
     t = I18N.translator(locale)

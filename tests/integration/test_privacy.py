@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import make_url
+from sqlmodel import SQLModel
 
+from bot.content import load_catalogue
 from bot.logs import hold_back_library_loggers
 from bot.sandbox import BotApiSandbox, SandboxMessage
+from bot.services.personal_data import section_of
 from tests.integration.conftest import (
     I18N,
     LISTED,
@@ -18,13 +21,16 @@ from tests.integration.conftest import (
     open_course,
     personnel_csv,
     phone_of,
+    quiz_content,
     settle,
     starter_course,
     verify,
 )
+from tests.integration.quiz_support import begin_final, run_quiz
 
 T = I18N.translator("en")
 COURSE = starter_course()
+QUIZ_COURSE = load_catalogue(quiz_content()).courses[0]
 
 
 def document_bytes(sandbox: BotApiSandbox, message: SandboxMessage) -> bytes:
@@ -47,8 +53,8 @@ async def test_mydata_sends_everything_stored_and_no_phone(bot, sandbox: BotApiS
     assert data["account"]["language_reported_by_telegram"] == "fr"
     assert data["verification"]["personnel_id"] == "P-5005"
     assert data["verification"]["display_name"] == "Officer 5005"
-    assert data["lesson_progress"][0]["course"] == COURSE.id
-    assert [entry["action"] for entry in data["audit_entries_about_your_actions"]] == ["verify.ok"]
+    assert data["lesson_progress"][0]["course_id"] == COURSE.id
+    assert [entry["action"] for entry in data["audit_entries_about_you"]] == ["verify.ok"]
     assert phone_of(5005)[1:].encode() not in raw and b"officer5005@" not in raw
 
 
@@ -68,7 +74,7 @@ async def test_deleteme_erases_account_after_confirmation(bot, sandbox: BotApiSa
     await user.send("/mydata")
     data = json.loads(document_bytes(sandbox, await user.wait_reply()))
     assert data["verification"] is None and data["lesson_progress"] == []
-    actions = [entry["action"] for entry in data["audit_entries_about_your_actions"]]
+    actions = [entry["action"] for entry in data["audit_entries_about_you"]]
     assert actions == ["verify.ok", "account.delete"], "only the audit, keyed by a hash, remains"
     await user.send("/courses")
     assert (await user.wait_reply()).text == T("verify-needed"), "deleting the account ends the verification"
@@ -118,3 +124,47 @@ async def test_no_clear_phone_or_email_in_logs_or_database(
             assert form not in logs, f"clear phone number {form} logged"
         email = f"officer{user_id}@police.example"
         assert email.encode() not in database and email not in logs
+
+
+def tables_about_officers() -> set[str]:
+    """Every table whose rows point at an officer, directly or through another such table (from the models)."""
+    found: set[str] = set()
+    targets = {"officer"}
+    while targets:
+        targets = {
+            table.name for table in SQLModel.metadata.sorted_tables
+            if table.name not in found and any(fk.column.table.name in targets for fk in table.foreign_keys)
+        } - {"officer"}
+        found |= targets
+    return found
+
+
+async def test_mydata_holds_every_row_of_every_table_about_the_officer(run_seeded_bot, sandbox: BotApiSandbox) -> None:
+    async with run_seeded_bot(quiz_content()) as bot:
+        manager = sandbox.user(user_id=MANAGERS[0], language_code="en")
+        await verify(manager)
+        await open_course(manager, QUIZ_COURSE)
+        await manager.press(T("course-start"))
+        await manager.wait_reply()
+        await begin_final(manager)
+        run = await run_quiz(manager, right=True)
+        assert T("quiz-passed") in run.result.text
+        [certificate] = run.documents
+        code = certificate.document["file_name"].removeprefix("certificate-").removesuffix(".pdf")
+        await manager.send_document(file_name="list.csv", content=personnel_csv(LISTED, MANAGERS))
+        await manager.wait_reply()  # held, never confirmed
+        await settle(bot)
+        await manager.send("/mydata")
+        data = json.loads(document_bytes(sandbox, await manager.wait_reply()))
+
+    for table in tables_about_officers():
+        assert data.get(section_of(table)), f"/mydata leaves out {table}"
+    [attempt] = [row for row in data[section_of("quiz_attempt")] if row["kind"] == "final"]
+    answers = [row for row in data[section_of("quiz_answer")] if row["attempt_id"] == attempt["id"]]
+    assert len(answers) == attempt["question_count"] == attempt["correct_count"]
+    assert {row["question_id"] for row in data[section_of("review_card")]} >= {row["question_id"] for row in answers}
+    [held] = [row for row in data[section_of("certificate")] if row["code"] == code]
+    assert (held["holder_name"], held["show_name"], held["score_percent"]) == (f"Officer {MANAGERS[0]}", False, 100)
+    [upload] = data[section_of("pending_import")]
+    assert upload["entries"] == len(LISTED)
+    assert "P-5001" not in json.dumps(data), "an upload's entries describe other people: counted, not listed"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from bot.services.access import Access, AccessService, Role, Verification, normalise_invite
+from bot.services.access import Access, AccessService, Role, RoleChange, Verification, normalise_invite
 from bot.services.audit import AuditLog
 from bot.services.officers import OfficerService
 from bot.services.personnel import PersonnelService, parse_personnel_csv
@@ -133,7 +134,69 @@ async def test_roles_from_list_grant_and_settings(world) -> None:
     officer = await officers.identify(unit.session, 3, "en")
     await access.verify_contact(unit.session, officer, 3, "+212612345678")
     assert await access.role(unit.session, officer) is Role.OFFICER
-    assert await access.set_manager(unit.session, 3, True, "admin") is True
+    assert await access.set_manager(unit.session, 3, True, "admin") is RoleChange.DONE
     assert await access.role(unit.session, officer) is Role.MANAGER
-    assert await access.set_manager(unit.session, 12345, True, "admin") is False
+    assert await access.set_manager(unit.session, 12345, True, "admin") is RoleChange.UNKNOWN_ACCOUNT
+    assert await access.set_manager(unit.session, ADMIN, False, "admin") is RoleChange.ADMINISTRATOR
+    assert await access.role(unit.session, admin) is Role.ADMIN
+    await unit.finish()
+
+
+async def claimed_at_once(sessions, officers, claim) -> tuple[Verification, Verification]:
+    """Accounts 1 and 2 claim; the second claim reaches the database while the first is still uncommitted."""
+    first, second = UnitOfWork(sessions), UnitOfWork(sessions)
+    one = await officers.by_telegram_id(first.session, 1)
+    two = await officers.by_telegram_id(second.session, 2)
+    winner = await claim(first.session, one)
+    racing = asyncio.create_task(claim(second.session, two))
+    await asyncio.sleep(0.3)
+    await first.finish()
+    loser = await asyncio.wait_for(racing, timeout=10)
+    await second.finish()  # commits cleanly: nothing left for a failing commit to undo
+    return winner, loser
+
+
+async def test_two_accounts_claiming_one_entry_at_the_same_moment(world) -> None:
+    sessions, _, access, officers = world
+    setup = UnitOfWork(sessions)
+    for account in (1, 2):
+        await officers.identify(setup.session, account, "en")
+    await setup.finish()
+
+    async def claim(session, officer):
+        return await access.verify_contact(session, officer, officer.telegram_id, "+33612345678")
+
+    assert await claimed_at_once(sessions, officers, claim) == (Verification.VERIFIED, Verification.CONFLICT)
+    unit = UnitOfWork(sessions)
+    assert await access.conflicts(unit.session) == ["FR-0001"], "the loser's claim is audited for /conflicts"
+    assert await access.check(unit.session, await officers.by_telegram_id(unit.session, 2)) is Access.UNVERIFIED
+    await unit.finish()
+
+
+async def test_one_invite_redeemed_by_two_accounts_at_the_same_moment(world) -> None:
+    sessions, _, access, officers = world
+    setup = UnitOfWork(sessions)
+    for account in (1, 2):
+        await officers.identify(setup.session, account, "en")
+    created = await access.create_invite(setup.session, "KE-0004", "cli")
+    assert created is not None
+    await setup.finish()
+
+    async def claim(session, officer):
+        return await access.redeem_invite(session, officer, created[0])
+
+    outcomes = await claimed_at_once(sessions, officers, claim)
+    assert outcomes == (Verification.VERIFIED, Verification.INVALID_CODE), "the second as if it came later"
+
+
+async def test_certificate_lookups_per_account_and_minute(world) -> None:
+    sessions, clock, access, officers = world
+    unit = UnitOfWork(sessions)
+    officer = await officers.identify(unit.session, 1, "en")
+    other = await officers.identify(unit.session, 2, "en")
+    allowed = [await access.may_look_up_certificate(unit.session, officer) for _ in range(11)]
+    assert allowed == [True] * 10 + [False]
+    assert await access.may_look_up_certificate(unit.session, other) is True
+    clock.now += timedelta(seconds=61)
+    assert await access.may_look_up_certificate(unit.session, officer) is True
     await unit.finish()

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from sqlmodel import func, select
 
-from bot.services.personnel import PersonnelService, parse_personnel_csv
+from bot.__main__ import main
+from bot.services.officers import OfficerService
+from bot.services.personnel import CsvLimits, PersonnelService, parse_personnel_csv
 from bot.services.privacy import IdentifierHasher
 from bot.storage.database import UnitOfWork
+from bot.storage.models import PendingImportRow
+from tests.conftest import FixedClock
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "personnel"
 HASHER = IdentifierHasher("k" * 40)
@@ -71,15 +77,14 @@ async def test_plan_reports_added_updated_removed_unchanged(sessions) -> None:
     unit = UnitOfWork(sessions)
     plan = await service.plan(unit.session, rows)
     assert (plan.added, plan.updated, plan.removed, plan.unchanged) == (["FR-0001", "ES-0002", "MA-0003", "KE-0004"], [], [], [])
-    await service.apply(unit.session, plan)
+    assert (await service.replace(unit.session, rows)) == plan
     await unit.finish()
 
     second, _ = parse("bom_semicolon.csv")
     unit = UnitOfWork(sessions)
-    plan = await service.plan(unit.session, second)
+    plan = await service.replace(unit.session, second)
     assert plan.summary() == "added 0, updated 2, removed 2, unchanged 0"
     assert plan.removed == ["KE-0004", "MA-0003"]
-    await service.apply(unit.session, plan)
     await unit.finish()
 
     unit = UnitOfWork(sessions)
@@ -87,3 +92,87 @@ async def test_plan_reports_added_updated_removed_unchanged(sessions) -> None:
     plan = await service.plan(unit.session, second)
     assert plan.summary() == "added 0, updated 0, removed 0, unchanged 2"
     await unit.finish()
+
+
+def test_a_cell_over_the_csv_field_limit_is_a_problem_not_a_crash() -> None:
+    data = b"personnel_id,display_name\nFR-0001,Amina\nFR-0002," + b"x" * 200_000 + b"\n"
+    rows, problems = parse_personnel_csv(data, HASHER)
+    assert rows == []
+    assert [str(problem) for problem in problems] == [f"line 3: cell too long (max {csv.field_size_limit()} characters)"]
+
+
+def test_cli_import_of_a_huge_cell_answers_with_the_line(tmp_path: Path, monkeypatch, database_url: str, capsys) -> None:
+    monkeypatch.setenv("LEARNBOT_DATABASE_URL", database_url)
+    monkeypatch.setenv("LEARNBOT_SECRET_KEY", "s" * 40)
+    path = tmp_path / "huge.csv"
+    path.write_bytes(b"personnel_id,display_name\nFR-0001," + b"x" * 200_000 + b"\n")
+    assert main(["personnel", "import", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"huge.csv: line 2: cell too long (max {csv.field_size_limit()} characters)" in err
+    assert "Traceback" not in err
+
+
+def test_a_list_over_the_row_cap_or_the_size_cap_is_refused() -> None:
+    data = b"personnel_id\n" + b"".join(f"P-{n}\n".encode() for n in range(4))
+    rows, problems = parse_personnel_csv(data, HASHER, CsvLimits(max_rows=3))
+    assert rows == [] and [str(p) for p in problems] == ["line 5: file: more than 3 entries"]
+    rows, problems = parse_personnel_csv(data, HASHER, CsvLimits(max_rows=4))
+    assert len(rows) == 4 and problems == []
+    big = data + b"#" * (2**20 - len(data) + 1)
+    rows, problems = parse_personnel_csv(big, HASHER, CsvLimits(max_bytes=2**20))
+    assert rows == [] and [str(p) for p in problems] == ["line 1: file: larger than 1 MB"]
+
+
+async def test_a_held_upload_is_one_row_per_entry_and_only_its_manager_decides(sessions) -> None:
+    clock = FixedClock()
+    service = PersonnelService(clock)
+    rows, _ = parse("valid.csv")
+    unit = UnitOfWork(sessions)
+    manager = await OfficerService(clock).identify(unit.session, 1, "en")
+    other = await OfficerService(clock).identify(unit.session, 2, "en")
+    held = await service.hold(unit.session, manager, rows)
+    staged = (await unit.session.exec(select(PendingImportRow).where(PendingImportRow.import_id == held))).all()
+    assert sorted(row.personnel_id for row in staged) == sorted(row.personnel_id for row in rows)
+    assert await service.confirm(unit.session, other, held) is None, "another manager's upload"
+    assert await service.cancel(unit.session, other, held) is False
+    plan = await service.confirm(unit.session, manager, held)
+    assert plan is not None and plan.summary() == "added 4, updated 0, removed 0, unchanged 0"
+    assert await service.confirm(unit.session, manager, held) is None, "applied once"
+    assert (await unit.session.exec(select(func.count()).select_from(PendingImportRow))).one() == 0
+    await unit.finish()
+
+
+async def test_after_a_key_rotation_an_import_rehashes_entries_and_still_sees_real_changes(sessions) -> None:
+    service = PersonnelService(FixedClock())
+    old_rows, _ = parse_personnel_csv((FIXTURES / "valid.csv").read_bytes(), IdentifierHasher("1" * 40))
+    unit = UnitOfWork(sessions)
+    await service.replace(unit.session, old_rows)
+    rotated = IdentifierHasher("2" * 40, "1" * 40)
+    text = (FIXTURES / "valid.csv").read_text(encoding="utf-8").replace(",FR,", ",BE,")
+    new_rows, problems = parse_personnel_csv(text.encode(), rotated)
+    assert problems == []
+    plan = await service.replace(unit.session, new_rows)
+    assert (plan.updated, sorted(plan.rehashed), plan.unchanged) == (["FR-0001"], ["ES-0002", "KE-0004", "MA-0003"], [])
+    assert plan.summary() == "added 0, updated 1, removed 0, unchanged 0, re-hashed 3"
+    assert (await service.plan(unit.session, new_rows)).summary() == "added 0, updated 0, removed 0, unchanged 4"
+    await unit.finish()
+
+
+def test_direction_overrides_are_stripped_from_names_and_control_characters_refused() -> None:
+    name = "\u202eAmina\u202c \u2067Haddad\u2069 \u202a\u202b\u202d\u2066\u2068x"
+    rows, problems = parse_personnel_csv(f"personnel_id,display_name\nFR-0001,{name}\n".encode(), HASHER)
+    assert problems == [] and rows[0].display_name == "Amina Haddad x"
+    rows, problems = parse_personnel_csv(b"personnel_id,display_name\nFR-0001,Amina\x07Haddad\n", HASHER)
+    assert [str(problem) for problem in problems] == ["line 2: display_name: contains control characters"]
+
+
+def test_cli_refuses_a_file_over_the_size_limit_without_reading_it_all(
+    tmp_path: Path, monkeypatch, database_url: str, capsys
+) -> None:
+    monkeypatch.setenv("LEARNBOT_DATABASE_URL", database_url)
+    monkeypatch.setenv("LEARNBOT_SECRET_KEY", "s" * 40)
+    monkeypatch.setenv("LEARNBOT_PERSONNEL_MAX_FILE_MB", "1")
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"personnel_id\n" + b"P-1\n" * 2**19)
+    assert main(["personnel", "import", str(path)]) == 1
+    assert "big.csv: line 1: file: larger than 1 MB" in capsys.readouterr().err

@@ -9,8 +9,8 @@ from sqlmodel import SQLModel
 from bot.storage.database import create_engine, current_revision, head_revision, shipped_head, upgrade_database
 
 
-async def test_upgrade_reaches_head_twice_and_matches_models(database_url: str) -> None:
-    engine = create_engine(database_url)
+async def test_upgrade_reaches_head_twice_and_matches_models(empty_database_url: str) -> None:
+    engine = create_engine(empty_database_url)
     try:
         assert await current_revision(engine) is None
         await upgrade_database(engine)
