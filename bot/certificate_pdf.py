@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import segno
-from fpdf import FPDF
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 from bot.formatting import protect_commands
 
@@ -41,6 +42,8 @@ class CertificateText:
 
 def render_certificate(text: CertificateText) -> bytes:
     """A one-page landscape A4 PDF with a QR code of the verification link."""
+    from fpdf import FPDF  # 20 MiB of memory: loaded with the first certificate, not at start
+
     pdf = FPDF(orientation="landscape", format="A4")
     pdf.set_auto_page_break(auto=False)
     pdf.set_title(text.title)
@@ -99,6 +102,8 @@ def render_certificate(text: CertificateText) -> bytes:
 
 def _draw_qr(pdf: FPDF, data: str, x: float, y: float) -> None:
     """The QR code as vector squares (sharp at any zoom), one rectangle per run of dark modules."""
+    import segno
+
     matrix = segno.make(data, error="m").matrix
     modules = len(matrix) + 2 * QR_QUIET_ZONE
     size = QR_SIZE / modules

@@ -178,3 +178,29 @@ async def test_the_demo_keys_tell_the_result_buttons_from_the_certificate_button
         switched = await officer.wait_reply()
         assert switched.message_id == certificate.message_id
         assert switched.button_labels() == [t("certificate-hide-name")]
+
+
+async def test_server_errors_on_the_certificate_keep_the_pass_and_it_is_delivered_later(
+    run_seeded_bot: RunBot, sandbox: BotApiSandbox
+) -> None:
+    t = I18N.translator("en")
+    async with run_seeded_bot(quiz_content(), send_backoff_seconds=0.05) as bot:
+        user = sandbox.user(user_id=5015, language_code="en")
+        await verify(user)
+        await begin_final(user)
+        retries = bot.services.settings.send_retries
+        failing = sandbox.faults.add("5xx", method="sendDocument", status=502, count=retries + 1)
+        screen = user.last_message
+        while not is_result(screen):
+            _, screen = await answer(user, right=True)
+        await settle(bot)
+        assert failing.fired == retries + 1, "the governor retried the 502s, then gave up"
+        assert t("quiz-passed") in screen.text
+        assert not [m for m in user.messages if m.document]
+        assert not any(t("error-generic") in (m.text or "") for m in user.messages), "no apology: nothing was lost"
+
+        await user.send("/certificates")
+        listing = await user.wait_reply()
+        assert COURSE.titles["en"] in listing.text, "the pass survived the failed send"
+        resent = await user.wait_reply()
+        assert resent.document is not None, "and the certificate comes now"
