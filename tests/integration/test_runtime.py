@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -53,10 +54,14 @@ async def start_reading(user: SandboxUser) -> None:
     await user.wait_reply()
 
 
-async def press_next(user: SandboxUser, times: int) -> list[float]:
-    """Press Next `times` times, each after the previous card arrived; seconds from press to card."""
+async def press_next(user: SandboxUser, times: int, reading: tuple[float, float] | None = None) -> list[float]:
+    """Press Next `times` times, each after the previous card arrived (and was read for a random
+    time within `reading` seconds, as a person would); seconds from press to card."""
     waits = []
+    rng = random.Random(user.id)
     for _ in range(times):
+        if reading is not None:
+            await asyncio.sleep(rng.uniform(*reading))
         started = time.monotonic()
         await user.press(T("card-next"), timeout=10)
         await user.wait_reply(timeout=10)
@@ -80,7 +85,7 @@ async def test_fifty_officers_read_at_once_with_slow_bot_api_and_no_update_grows
         # Every handler answers its press first: a press older than 2 s when its handling starts fails
         # here exactly as Telegram fails it ("query is too old").
         sandbox.callback_query_ttl = 2.0
-        await asyncio.gather(*(press_next(user, 3) for user in users))
+        await asyncio.gather(*(press_next(user, 3, reading=(0.2, 1.0)) for user in users))
         refused = [call for call in sandbox.calls if call.method == "answerCallbackQuery" and not call.ok]
         assert refused == [], refused[:3]
         assert all(user.last_message and T("card-position", lesson=1, lessons=len(COURSE.lessons), card=4,
