@@ -18,6 +18,7 @@ from bot.storage.models import Certificate, Officer, Personnel
 CODE_PREFIX = "LB"
 CODE_GROUPS = 2
 CODE_GROUP_LENGTH = 5  # 50 random bits: unique without a retry in practice, short enough to type
+MAX_REASON_CHARS = 200
 
 
 class Validity(enum.Enum):
@@ -97,13 +98,16 @@ class CertificateService:
         session.add(certificate)
         return certificate
 
-    async def revoke(self, session: AsyncSession, code: str, actor: str) -> bool:
+    async def revoke(self, session: AsyncSession, code: str, actor: str, reason: str | None = None) -> bool:
+        """Revoke a valid certificate; the reason (console) is kept with it and in the audit log."""
         certificate = (await self.verify(session, code)).certificate
         if certificate is None or certificate.revoked_at is not None:
             return False
         certificate.revoked_at = self._clock()
+        certificate.revocation_reason = reason[:MAX_REASON_CHARS] if reason else None
         session.add(certificate)
-        self._audit.record(session, actor, "certificate.revoke", None, certificate.code)
+        detail = f"{certificate.code} {reason}" if reason else certificate.code
+        self._audit.record(session, actor, "certificate.revoke", None, detail)
         return True
 
     @staticmethod
