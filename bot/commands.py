@@ -10,7 +10,7 @@ from bot.i18n import I18n
 from bot.services.access import Role
 
 OFFICER_COMMANDS = ("start", "courses", "continue", "review", "verify", "language", "mydata", "deleteme", "help")
-MANAGER_COMMANDS = ("invite", "unbind", "conflicts", "stats", "export", "revoke_certificate")
+MANAGER_COMMANDS = ("console", "invite", "unbind", "conflicts", "stats", "export", "revoke_certificate")
 ADMIN_COMMANDS = ("grant_manager", "revoke_manager")
 
 
