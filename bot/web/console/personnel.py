@@ -26,6 +26,8 @@ async def _personnel(request: web.Request, **context: object) -> web.Response:
     notice = request.query.get("notice")
     count = len(await services(request).personnel.entries(unit(request).session))
     context.setdefault("notice", notice if notice in NOTICES else None)
+    for name, empty in (("problem", None), ("problems", []), ("problem_count", 0), ("counts", {})):
+        context.setdefault(name, empty)
     return render(request, "personnel.html", count=count, limit=MAX_LIST_BYTES // (1024 * 1024), **context)
 
 
