@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 
 import aiohttp_jinja2
 from aiohttp import web
+from markupsafe import Markup
 
 from bot.context import LearnbotApplication
 from bot.i18n import Translator
@@ -46,13 +47,18 @@ SECURITY_HEADERS = {
 }
 
 
-def when(moment: datetime | None) -> str:
-    """A moment as managers read it in every language: 2026-11-29 09:00 UTC."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC") if moment else ""
+def when(moment: datetime | None) -> Markup:
+    """A moment as managers read it in every language (2026-11-29 09:00 UTC), kept left to right in Arabic."""
+    if moment is None:
+        return Markup("")
+    moment = moment.astimezone(UTC)
+    return Markup('<time datetime="{}" dir="ltr">{}</time>').format(moment.isoformat(), moment.strftime("%Y-%m-%d %H:%M UTC"))
 
 
-def day(value: date | datetime | None) -> str:
-    return value.strftime("%Y-%m-%d") if value else ""
+def day(value: date | datetime | None) -> Markup:
+    if value is None:
+        return Markup("")
+    return Markup('<time datetime="{0}" dir="ltr">{0}</time>').format(value.strftime("%Y-%m-%d"))
 
 
 TEMPLATE_FILTERS = {"when": when, "day": day}
