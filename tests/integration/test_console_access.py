@@ -56,6 +56,8 @@ async def test_a_manager_signs_in_with_the_link_from_the_chat_and_sees_the_overv
             assert overview.status == 200 and overview.shows(T("console-overview-title"))
             assert "default-src 'none'" in overview.headers["Content-Security-Policy"]
             assert overview.headers["Cache-Control"] == "no-store"
+            missing = await client.get("/console/no-such-page")
+            assert missing.status == 404 and missing.shows(T("console-error-not-found"))
         finally:
             await client.close()
 
@@ -72,6 +74,9 @@ async def test_every_page_and_action_without_a_session_leads_to_the_explanation(
             for path in POST_ACTIONS:
                 answer = await client.post(path, {"id": f"P-{OFFICER}", "csrf": "x"})
                 assert (answer.status, answer.location) == (303, "/console/signed-out?why=missing"), path
+            assert (await client.get("/console")).location == "/console/"
+            unknown = await client.get("/console/no-such-page")
+            assert (unknown.status, unknown.location) == (303, "/console/signed-out?why=missing")
             explanation = await client.get("/console/signed-out?why=missing")
             assert explanation.status == 401
             assert explanation.shows(T("console-why-missing")) and explanation.shows(T("console-how-to-sign-in"))

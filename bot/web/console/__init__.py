@@ -28,7 +28,13 @@ def register_console(app: web.Application, application: LearnbotApplication) -> 
     for module in (signing, overview, officers, personnel, certificates, content, audit):
         console.add_routes(module.routes())
     console.router.add_get("/static/{name}", _static)
+    app.router.add_get(PREFIX, _to_overview)
     app.add_subapp(PREFIX, console)
+
+
+async def _to_overview(_request: web.Request) -> web.Response:
+    """/console without its slash (typed by hand) is the console too."""
+    return web.Response(status=301, headers={"Location": f"{PREFIX}/"})
 
 
 @public

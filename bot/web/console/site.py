@@ -19,6 +19,7 @@ from aiohttp import web
 from markupsafe import Markup
 
 from bot.context import LearnbotApplication
+from bot.handlers.manager import MAX_LIST_BYTES
 from bot.i18n import Translator
 from bot.locales import SUPPORTED_LOCALES
 from bot.services.access import Role
@@ -35,8 +36,8 @@ TRANSLATOR = web.RequestKey("console-translator", Translator)
 PAGE_CONTEXT = web.RequestKey("console-page-context", dict)
 COOKIE = "learnbot_console"
 PREFIX = "/console"
-# The chat accepts lists of 5 MiB; the whole server's 2 MiB limit is for webhook updates.
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024 + 64 * 1024
+# A list as large as the chat accepts, and the form around it; the server's 2 MiB limit is for webhook updates.
+MAX_UPLOAD_BYTES = MAX_LIST_BYTES + 64 * 1024
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
                                "frame-ancestors 'none'; base-uri 'none'",
