@@ -9,6 +9,7 @@ from bot.context import CustomContext, LearnbotApplication, PerPersonUpdateProce
 from bot.delivery import DeliveryGovernor, DeliveryLimits
 from bot.handlers import (
     certificates,
+    console,
     errors,
     fallback,
     language,
@@ -83,6 +84,7 @@ def register_handlers(application: LearnbotApplication) -> None:
     application.add_handlers(stats.build_handlers())
     # Managers' document handler must come before the fallback's "unsupported media".
     application.add_handlers(manager.build_handlers())
+    application.add_handlers(console.build_handlers())
     # Blocking and restarting the bot: not a message, so no feature above takes it.
     application.add_handlers(membership.build_handlers())
     # Last: whatever no feature took (unknown commands, text, media, edits, forged buttons).

@@ -11,7 +11,7 @@ from bot.services.access import Role
 
 OFFICER_COMMANDS = ("start", "courses", "continue", "review", "certificates", "verify", "language", "mydata", "deleteme",
                     "help")
-MANAGER_COMMANDS = ("invite", "unbind", "conflicts", "stats", "export", "revoke_certificate")
+MANAGER_COMMANDS = ("console", "invite", "unbind", "conflicts", "stats", "export", "revoke_certificate")
 ADMIN_COMMANDS = ("grant_manager", "revoke_manager")
 
 

@@ -48,6 +48,7 @@ class Runtime:
     def __init__(self, application: LearnbotApplication, *, polling_timeout: int | None = None,
                  reporter: ErrorReporter | None = None) -> None:
         self.application = application
+        application.runtime = self  # type: ignore[attr-defined]  # the console's /console link needs the web address
         self._reporter = reporter
         self.services = application.services
         settings = self.services.settings
@@ -187,7 +188,6 @@ def _reason(error: BaseException) -> str:
 async def running(application: LearnbotApplication, *, polling_timeout: int = 10) -> AsyncIterator[LearnbotApplication]:
     """Run the bot inside an existing event loop (tests, the demo, benchmarks); stops on leaving."""
     runtime = Runtime(application, polling_timeout=polling_timeout)
-    application.runtime = runtime  # type: ignore[attr-defined]
     try:
         await runtime.start()
         yield application

@@ -51,6 +51,10 @@ class Settings(BaseSettings):
     web_host: str = "127.0.0.1"
     web_port: int | None = Field(default=None, ge=0, le=65535)
     polling_timeout: int = Field(default=30, ge=0, le=50)
+    # The managers' console: the address managers open (behind a TLS proxy); default http://web_host:web_port.
+    console_base_url: str | None = None
+    console_link_minutes: int = Field(default=10, ge=1, le=60)
+    console_idle_hours: float = Field(default=8.0, gt=0, le=72)
     # Runtime: start-up retries, shutdown drain, concurrency, queues, caches.
     startup_retry_seconds: float = Field(default=60.0, ge=0, le=3600)
     drain_seconds: float = Field(default=10.0, ge=0, le=600)
@@ -156,6 +160,15 @@ class Settings(BaseSettings):
         if value and not value.startswith(("https://", "http://127.0.0.1", "http://localhost")):
             raise ValueError("must be an https:// address (Telegram only calls HTTPS webhooks)")
         return value or None
+
+    @field_validator("console_base_url")
+    @classmethod
+    def _console_address(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        if not value.startswith(("https://", "http://")):
+            raise ValueError("must be an https:// address (http:// only on a trusted network)")
+        return value.rstrip("/")
 
     @classmethod
     def settings_customise_sources(

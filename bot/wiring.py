@@ -21,15 +21,19 @@ from bot.services.access import AccessService
 from bot.services.audit import AuditLog
 from bot.services.certificates import CertificateService
 from bot.services.clock import Clock, utc_now
+from bot.services.console import ConsoleRules, ConsoleService
 from bot.services.directory import OfficerDirectory
 from bot.services.learning import LearningService
 from bot.services.officers import OfficerService
+from bot.services.overview import OverviewService
 from bot.services.personal_data import PersonalDataService
 from bot.services.personnel import PersonnelService
 from bot.services.privacy import IdentifierHasher
 from bot.services.progress import ProgressLog
 from bot.services.quiz import QuizService
+from bot.services.register import CertificateRegister
 from bot.services.review import ReviewService
+from bot.services.roster import RosterService
 from bot.services.stats import StatsService
 from bot.settings import Settings
 from bot.storage.database import UnitOfWork, count_statement, create_engine, unit_of_work
@@ -59,6 +63,10 @@ class Services:
     certificates: CertificateService
     quiz: QuizService
     stats: StatsService
+    console: ConsoleService
+    overview: OverviewService
+    roster: RosterService
+    register: CertificateRegister
 
     def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
         """One unit of work for a job, a command or a web request: committed on success."""
@@ -80,6 +88,8 @@ def build_services(settings: Settings, *, clock: Clock = utc_now, catalogue: Cat
     audit = AuditLog(clock)
     reviews = ReviewService()
     certificates = CertificateService(clock, audit, hasher)
+    access = AccessService(hasher, audit, clock, settings.admin_ids, access_rules(settings))
+    register = CertificateRegister()
     return Services(
         settings=settings,
         engine=engine,
@@ -92,7 +102,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now, catalogue: Cat
         hasher=hasher,
         audit=audit,
         officers=OfficerService(clock, directory),
-        access=AccessService(hasher, audit, clock, settings.admin_ids, access_rules(settings)),
+        access=access,
         personnel=personnel_service(settings, clock),
         personal_data=PersonalDataService(hasher, audit),
         learning=LearningService(catalogue, clock, ProgressLog()),
@@ -100,6 +110,11 @@ def build_services(settings: Settings, *, clock: Clock = utc_now, catalogue: Cat
         certificates=certificates,
         quiz=QuizService(catalogue, clock, reviews, certificates),
         stats=StatsService(catalogue),
+        console=ConsoleService(settings.key_ring()[0], access, audit, clock,
+                               ConsoleRules(settings.console_link_minutes, settings.console_idle_hours)),
+        overview=OverviewService(catalogue, clock),
+        roster=RosterService(catalogue, access, register),
+        register=register,
     )
 
 

@@ -25,6 +25,7 @@ CODE_GROUP_LENGTH = 5  # 50 random bits: unique without a retry in practice, sho
 # What /start carries in a certificate's verification link: t.me/<bot>?start=verify-LB-XXXXX-XXXXX
 VERIFY_LINK_PREFIX = "verify-"
 _CODE = re.compile(rf"^{CODE_PREFIX}-?[0-9A-Z]{{{CODE_GROUP_LENGTH}}}-?[0-9A-Z]{{{CODE_GROUP_LENGTH}}}$")
+MAX_REASON_CHARS = 200
 
 
 class Validity(enum.Enum):
@@ -165,13 +166,15 @@ class CertificateService:
         session.add(row)
         return IssuedCertificate.of(row)
 
-    async def revoke(self, session: AsyncSession, code: str, actor: str) -> bool:
+    async def revoke(self, session: AsyncSession, code: str, actor: str, reason: str | None = None) -> bool:
+        """Revoke a valid certificate; the reason (console) is kept with it and in the audit log."""
         row = (await session.exec(select(Certificate).where(Certificate.code == normalise_code(code)))).first()
         if row is None or row.revoked_at is not None:
             return False
         row.revoked_at = self._clock()
+        row.revocation_reason = reason[:MAX_REASON_CHARS] if reason else None
         session.add(row)
-        self._audit.record(session, actor, "certificate.revoke", None, row.code)
+        self._audit.record(session, actor, "certificate.revoke", None, f"{row.code} {reason}" if reason else row.code)
         return True
 
     @staticmethod

@@ -216,6 +216,7 @@ class Certificate(SQLModel, table=True):
     expires_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     # When the PDF reached the officer; a failed send leaves it empty, and the bot sends it again later.
     delivered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    revocation_reason: str | None = Field(default=None, max_length=200)
 
 
 class RuntimeState(SQLModel, table=True):
@@ -225,3 +226,31 @@ class RuntimeState(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=32)
     value: int = Field(default=0, sa_column=Column(BigInteger, nullable=False, server_default="0"))
+
+
+class ConsoleLink(SQLModel, table=True):
+    """A one-time sign-in link to the managers' console, sent in the chat; only its keyed hash is kept."""
+
+    __tablename__ = "console_link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    officer_id: int = Field(sa_column=Column(Integer, ForeignKey("officer.id", ondelete="CASCADE"), nullable=False))
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    expires_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    used_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+
+
+class ConsoleSession(SQLModel, table=True):
+    """A signed-in console browser: the cookie holds the token, the database its keyed hash."""
+
+    __tablename__ = "console_session"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(max_length=64, unique=True)
+    officer_id: int = Field(sa_column=Column(Integer, ForeignKey("officer.id", ondelete="CASCADE"), nullable=False))
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    last_seen_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    ended_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    end_reason: str | None = Field(default=None, max_length=16)  # signed-out | idle | role
+    locale: str | None = Field(default=None, max_length=8)

@@ -1,4 +1,4 @@
-"""One aiohttp server for the webhook, /healthz, /readyz and /metrics (and later the console).
+"""One aiohttp server for the webhook, /healthz, /readyz, /metrics and the managers' console (/console).
 
 The webhook answers fast: it checks the secret header in constant time, parses the update and puts
 it on the application's queue; when the queue is full, or the bot is draining for a shutdown, it
@@ -19,6 +19,7 @@ from telegram import Update
 
 from bot.context import LearnbotApplication
 from bot.metrics import CONTENT_TYPE_LATEST
+from bot.web.console import register_console
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,7 @@ class WebServer:
         self.app.router.add_get("/metrics", self._metrics)
         if self._webhook_path is not None:
             self.app.router.add_post(self._webhook_path, self._webhook)
+        register_console(self.app, application)
 
     @property
     def port(self) -> int:

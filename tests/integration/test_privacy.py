@@ -27,6 +27,7 @@ from tests.integration.conftest import (
     verify,
 )
 from tests.integration.quiz_support import begin_final, run_quiz
+from tests.support.console import ConsoleClient, link_from_chat
 
 T = I18N.translator("en")
 COURSE = starter_course()
@@ -140,9 +141,14 @@ def tables_about_officers() -> set[str]:
 
 
 async def test_mydata_holds_every_row_of_every_table_about_the_officer(run_seeded_bot, sandbox: BotApiSandbox) -> None:
-    async with run_seeded_bot(quiz_content()) as bot:
+    async with run_seeded_bot(quiz_content(), web_port=0) as bot:
         manager = sandbox.user(user_id=MANAGERS[0], language_code="en")
         await verify(manager)
+        console = ConsoleClient(bot)  # a console sign-in link, used: a session
+        try:
+            assert (await console.sign_in(await link_from_chat(manager))).status == 200
+        finally:
+            await console.close()
         await open_course(manager, QUIZ_COURSE)
         await manager.press(T("course-start"))
         await manager.wait_reply()
