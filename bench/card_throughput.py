@@ -12,6 +12,7 @@ which must be a scratch database: its personnel list is replaced; else a tempora
 local server, dropped afterwards), each without and with 50–100 ms of simulated Bot API latency.
 
     python bench/card_throughput.py [--officers 20] [--presses 15] [--rounds 3] [--runs 3] [--only sqlite]
+                                    [--baseline-payload minimal|cards]
 
 Prints one JSON object: per configuration and run the figures, then the median and range over runs.
 """
@@ -140,10 +141,10 @@ async def start_learnbot(sandbox: BotApiSandbox, database_url: str, folder: Path
     raise RuntimeError("learnbot did not become ready")
 
 
-async def start_baseline(sandbox: BotApiSandbox) -> tuple[BotProcess, str]:
+async def start_baseline(sandbox: BotApiSandbox, payload: str) -> tuple[BotProcess, str]:
     token = sandbox.register_bot(username="baseline_bench_bot")
     process = await asyncio.create_subprocess_exec(sys.executable, str(ROOT / "bench" / "baseline_bot.py"), token,
-                                                   sandbox.base_url, cwd=ROOT)
+                                                   sandbox.base_url, "--payload", payload, cwd=ROOT)
     return BotProcess("baseline", process), token
 
 
@@ -204,12 +205,13 @@ async def measure_round(sandbox: BotApiSandbox, bot: BotProcess, users: list[San
     return figures
 
 
-async def run_configuration(kind: str, latency: bool, officers: int, presses: int, rounds: int) -> dict[str, Any]:
+async def run_configuration(kind: str, latency: bool, officers: int, presses: int, rounds: int,
+                            payload: str) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="learnbot-bench-") as tmp:
         folder = Path(tmp)
         async with database(kind, folder) as database_url, BotApiSandbox() as sandbox:
             learnbot, learnbot_token, _ = await start_learnbot(sandbox, database_url, folder, officers)
-            baseline, baseline_token = await start_baseline(sandbox)
+            baseline, baseline_token = await start_baseline(sandbox, payload)
             try:
                 idle_rss = learnbot.rss_mib()
                 from bot.content import load_catalogue
@@ -253,12 +255,13 @@ def spread(values: list[float]) -> dict[str, float]:
     return {"median": round(statistics.median(values), 3), "min": round(min(values), 3), "max": round(max(values), 3)}
 
 
-async def main(officers: int, presses: int, rounds: int, runs: int, only: str | None) -> dict[str, Any]:
+async def main(officers: int, presses: int, rounds: int, runs: int, only: str | None,
+               payload: str) -> dict[str, Any]:
     configurations = [(kind, latency) for kind in ("sqlite", "postgresql") for latency in (False, True)
                       if only is None or kind == only]
     per_run = []
     for _ in range(runs):
-        per_run.append([await run_configuration(kind, latency, officers, presses, rounds)
+        per_run.append([await run_configuration(kind, latency, officers, presses, rounds, payload)
                         for kind, latency in configurations])
     summary = []
     for index, (kind, _) in enumerate(configurations):
@@ -278,6 +281,7 @@ async def main(officers: int, presses: int, rounds: int, runs: int, only: str | 
             "baseline_rss_mib_after": spread([r["baseline"]["rss_mib_after"] for r in results]),
         })
     return {"officers": officers, "presses_per_round": presses, "rounds_per_bot": rounds, "runs": runs,
+            "baseline_payload": payload,
             "summary": summary, "runs_detail": per_run}
 
 
@@ -288,6 +292,8 @@ if __name__ == "__main__":
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
+    parser.add_argument("--baseline-payload", choices=("minimal", "cards"), default="minimal",
+                        help="the baseline edits a one-line text (minimal) or learnbot's real cards (cards)")
     arguments = parser.parse_args()
     print(json.dumps(asyncio.run(main(arguments.officers, arguments.presses, arguments.rounds, arguments.runs,
-                                      arguments.only)), indent=2))
+                                      arguments.only, arguments.baseline_payload)), indent=2))
