@@ -16,10 +16,11 @@ from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services.clock import Clock
+from bot.services.cohorts import apply_memberships, parse_cohort_cell
 from bot.services.privacy import IdentifierHasher
 from bot.storage.models import Officer, PendingImport, Personnel
 
-COLUMNS = ("personnel_id", "phone", "country", "role", "display_name", "email", "expires")
+COLUMNS = ("personnel_id", "phone", "country", "role", "display_name", "email", "expires", "cohort")
 ROLES = ("officer", "manager")
 MAX_ID_CHARS = 64
 MAX_NAME_CHARS = 200
@@ -48,6 +49,8 @@ class PersonnelRow:
     role: str
     display_name: str | None
     expires: date | None
+    # None when the list has no cohort column: memberships are then left as they are.
+    cohorts: tuple[str, ...] | None = None
 
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
@@ -57,7 +60,9 @@ class PersonnelRow:
     @classmethod
     def from_json(cls, data: dict[str, object]) -> PersonnelRow:
         expires = data.get("expires")
-        return cls(**{**data, "expires": date.fromisoformat(str(expires)) if expires else None})  # type: ignore[arg-type]
+        cohorts = data.get("cohorts")
+        return cls(**{**data, "expires": date.fromisoformat(str(expires)) if expires else None,  # type: ignore[arg-type]
+                      "cohorts": tuple(cohorts) if isinstance(cohorts, list) else None})
 
     def differs_from(self, entry: Personnel) -> bool:
         return (self.phone_hash, self.email_hash, self.country, self.role, self.display_name, self.expires) != (
@@ -172,9 +177,12 @@ def _parse_row(line: int, cells: dict[str, str], hasher: IdentifierHasher, probl
             expires = date.fromisoformat(raw)
         except ValueError:
             bad("expires", "not a date (write YYYY-MM-DD)")
+    cohorts, problem = parse_cohort_cell(cells["cohort"]) if "cohort" in cells else (None, None)
+    if problem:
+        bad("cohort", problem)
     if len(problems) > before:
         return None
-    return PersonnelRow(personnel_id, phone_hash, email_hash, country, role, display_name, expires)
+    return PersonnelRow(personnel_id, phone_hash, email_hash, country, role, display_name, expires, cohorts)
 
 
 class PersonnelService:
@@ -221,6 +229,8 @@ class PersonnelService:
                 entry.updated_at = now
                 session.add(entry)
         await session.flush()
+        cohorts = {row.personnel_id: row.cohorts for row in plan.rows if row.cohorts is not None}
+        await apply_memberships(session, cohorts, now)
 
     async def hold(self, session: AsyncSession, officer: Officer, plan: ImportPlan) -> int:
         """Keep a validated upload (hashed rows only) until its manager confirms or cancels it."""
