@@ -55,9 +55,17 @@ class Lane(enum.StrEnum):
         return self is not Lane.REPLY
 
 
-def lane_args(lane: Lane) -> dict[str, Any]:
-    """What a bulk sender passes as `rate_limit_args=` to a bot method."""
-    return {"lane": lane.value}
+class Withdrawn(Exception):
+    """A bulk send whose on_turn said no: it was cancelled, or someone else owns it now. Nothing was sent."""
+
+
+def lane_args(lane: Lane, on_turn: Callable[[], Awaitable[bool]] | None = None) -> dict[str, Any]:
+    """What a bulk sender passes as `rate_limit_args=` to a bot method.
+
+    on_turn runs once the send's turn has come, right before each attempt leaves (after any wait):
+    the sender records there, durably, that the message is leaving; False withdraws it (Withdrawn).
+    """
+    return {"lane": lane.value, "on_turn": on_turn}
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +100,8 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
         self._metrics = metrics
         self._before_send = before_send
         self._on_unreachable = on_unreachable
-        self._global = AsyncLimiter(limits.global_per_second, 1.0)
+        # Rates are per (sandbox) second: a time-scaled test sandbox makes every period shorter.
+        self._global = AsyncLimiter(limits.global_per_second, 1.0 / limits.time_scale)
         self._bulk_slots = asyncio.Semaphore(limits.bulk_concurrency)
         # Per-chat pacers of the bulk lanes; a chat not written to for a while needs none.
         self._chat_pacers: TTLCache[int, AsyncLimiter] = TTLCache(maxsize=100_000, ttl=120)
@@ -116,6 +125,7 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
         rate_limit_args: dict[str, Any] | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         lane = Lane((rate_limit_args or {}).get("lane", Lane.REPLY))
+        on_turn = (rate_limit_args or {}).get("on_turn")
         chat_id = _chat_id(data)
         counted = endpoint.lower().startswith(_MESSAGE_PREFIXES)
         if self._before_send is not None:
@@ -126,6 +136,8 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
                 if lane.bulk:
                     async with self._bulk_slots:
                         await self._bulk_turn(lane, chat_id, counted)
+                        if on_turn is not None and not await on_turn():
+                            raise Withdrawn(endpoint)
                         result = await callback(*args, **kwargs)
                 else:
                     await self._reply_turn(chat_id, counted)
@@ -197,10 +209,10 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
         pacer = self._chat_pacers.get(chat_id)
         if pacer is None:
             if chat_id < 0:  # groups and channels
-                pacer = AsyncLimiter(self.limits.group_per_minute, 60.0)
+                pacer = AsyncLimiter(self.limits.group_per_minute, 60.0 / self.limits.time_scale)
             else:
                 burst = self.limits.chat_burst
-                pacer = AsyncLimiter(burst, burst / self.limits.chat_per_second)
+                pacer = AsyncLimiter(burst, burst / self.limits.chat_per_second / self.limits.time_scale)
             self._chat_pacers[chat_id] = pacer
         return pacer
 

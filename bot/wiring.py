@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -17,9 +18,13 @@ from bot.content import Catalogue, load_catalogue
 from bot.i18n import I18n
 from bot.metrics import Metrics
 from bot.services.access import AccessRules, AccessService
+from bot.services.announcements import AnnouncementService
+from bot.services.audience import AudienceService
 from bot.services.audit import AuditLog
 from bot.services.certificates import CertificateService
 from bot.services.clock import Clock, utc_now
+from bot.services.cohorts import CohortService
+from bot.services.deliveries import DeliveryService
 from bot.services.directory import OfficerDirectory
 from bot.services.learning import LearningService
 from bot.services.officers import OfficerService
@@ -28,8 +33,11 @@ from bot.services.personnel import PersonnelService
 from bot.services.privacy import IdentifierHasher
 from bot.services.progress import ProgressLog
 from bot.services.quiz import QuizService
+from bot.services.reminder_times import parse_clock, parse_quiet_hours
+from bot.services.reminders import ReminderDefaults, ReminderService
 from bot.services.review import ReviewService
 from bot.services.stats import StatsService
+from bot.services.study_digest import StudyDigest
 from bot.settings import Settings, SettingsError
 from bot.storage.database import UnitOfWork, create_engine, unit_of_work
 from bot.storage.tracking import tracked_sessions
@@ -58,6 +66,10 @@ class Services:
     certificates: CertificateService
     quiz: QuizService
     stats: StatsService
+    cohorts: CohortService
+    reminders: ReminderService
+    announcements: AnnouncementService
+    deliveries: DeliveryService
 
     def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
         """One unit of work for a job, a command or a web request: committed on success."""
@@ -82,19 +94,26 @@ def build_services(settings: Settings, *, clock: Clock = utc_now, catalogue: Cat
     rules = AccessRules(verification_days=settings.verification_days, invite_days=settings.invite_days)
     reviews = ReviewService()
     certificates = CertificateService(clock, audit, hasher)
+    access = AccessService(hasher, audit, clock, settings.admin_ids, rules)
+    i18n = I18n(settings.locales_dir, settings.default_locale)
+    cohorts = CohortService(clock, audit)
+    lease = timedelta(seconds=settings.delivery_lease_seconds)
+    audience = AudienceService(catalogue, i18n.negotiate, settings.verification_days)
+    reminder_defaults = ReminderDefaults(parse_clock(settings.reminder_time) or 0,
+                                         parse_quiet_hours(settings.reminder_quiet_hours))
     return Services(
         settings=settings,
         engine=engine,
         sessions=tracked_sessions(engine, directory.forget),
         catalogue=catalogue,
-        i18n=I18n(settings.locales_dir, settings.default_locale),
+        i18n=i18n,
         clock=clock,
         metrics=metrics,
         directory=directory,
         hasher=hasher,
         audit=audit,
         officers=OfficerService(clock, directory),
-        access=AccessService(hasher, audit, clock, settings.admin_ids, rules),
+        access=access,
         personnel=PersonnelService(clock),
         personal_data=PersonalDataService(hasher, audit),
         learning=LearningService(catalogue, clock, ProgressLog()),
@@ -102,6 +121,11 @@ def build_services(settings: Settings, *, clock: Clock = utc_now, catalogue: Cat
         certificates=certificates,
         quiz=QuizService(catalogue, clock, reviews, certificates),
         stats=StatsService(catalogue),
+        cohorts=cohorts,
+        reminders=ReminderService(clock, StudyDigest(catalogue, reviews, cohorts), access, reminder_defaults, lease),
+        announcements=AnnouncementService(clock, audit, audience, access, settings.announcement_approval_above,
+                                          settings.admin_ids),
+        deliveries=DeliveryService(clock, audience, lease),
     )
 
 
