@@ -28,6 +28,7 @@ from telegram.error import BadRequest, InvalidToken, NetworkError
 
 from bot.commands import publish_commands
 from bot.context import LearnbotApplication
+from bot.dispatch import schedule_dispatchers
 from bot.scheduling import Ticks
 from bot.storage.database import head_revision, ping, upgrade_database
 from bot.web import WebServer
@@ -134,6 +135,8 @@ class Runtime:
         settings = self.services.settings
         self.ticks.every("progress-flush", settings.progress_flush_seconds, self.flush_progress)
         self.ticks.every("follow-instances", settings.cache_follow_seconds, self.follow_other_instances)
+        # Reminders and announcements: what is due is read from the database at every tick.
+        schedule_dispatchers(self.ticks, self.application, lambda: self._stopping)
 
     async def _migrate(self) -> None:
         await upgrade_database(self.services.engine)

@@ -10,7 +10,8 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 
 from bot.context import CustomContext
 from bot.formatting import clean_input, escape
-from bot.handlers.common import main_menu, refresh_command_menu, show
+from bot.handlers.common import refresh_command_menu, show
+from bot.handlers.reminders import menu_after_verification
 from bot.services.access import Verification
 
 INVITE_PATTERN = re.compile(r"^[0-9A-Za-z]{4}(?:[- ]?[0-9A-Za-z]{4}){3}$")
@@ -68,7 +69,7 @@ async def report_verification(update: Update, context: CustomContext, outcome: V
             chat.id, t.block(escape(t("verify-success"))), parse_mode=ParseMode.HTML, reply_markup=ReplyKeyboardRemove()
         )
         await refresh_command_menu(context, context.officer.telegram_id)
-        await show(update, context, escape(t("menu-title")), await main_menu(context))
+        await menu_after_verification(update, context)
         return
     if outcome is Verification.COOLING_DOWN:
         until = await context.services.access.cooling_down_until(context.db, context.officer)
