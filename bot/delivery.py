@@ -100,8 +100,10 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
         self._metrics = metrics
         self._before_send = before_send
         self._on_unreachable = on_unreachable
+        # Evenly spaced sends, no burst: a bucket as deep as the per-second limit lets twice the limit
+        # through in the first second, which Telegram (and the sandbox's sliding window) refuses.
         # Rates are per (sandbox) second: a time-scaled test sandbox makes every period shorter.
-        self._global = AsyncLimiter(limits.global_per_second, 1.0 / limits.time_scale)
+        self._global = AsyncLimiter(1, 1.0 / (limits.global_per_second * limits.time_scale))
         self._bulk_slots = asyncio.Semaphore(limits.bulk_concurrency)
         # Per-chat pacers of the bulk lanes; a chat not written to for a while needs none.
         self._chat_pacers: TTLCache[int, AsyncLimiter] = TTLCache(maxsize=100_000, ttl=120)
@@ -210,9 +212,8 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
         if pacer is None:
             if chat_id < 0:  # groups and channels
                 pacer = AsyncLimiter(self.limits.group_per_minute, 60.0 / self.limits.time_scale)
-            else:
-                burst = self.limits.chat_burst
-                pacer = AsyncLimiter(burst, burst / self.limits.chat_per_second / self.limits.time_scale)
+            else:  # evenly spaced too: bulk sends never need the short bursts a chat allows
+                pacer = AsyncLimiter(1, 1.0 / (self.limits.chat_per_second * self.limits.time_scale))
             self._chat_pacers[chat_id] = pacer
         return pacer
 

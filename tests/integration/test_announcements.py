@@ -17,6 +17,7 @@ from bot.services.audience import Audience
 from bot.services.deliveries import SENT, UNREACHABLE
 from bot.settings import Settings
 from bot.storage.models import AuditEntry, Officer
+from bot.wiring import Services
 from tests.integration.conftest import I18N, MovableClock
 from tests.integration.crowd import Member, copies, crowd, seed_verified
 
@@ -50,10 +51,9 @@ async def tick(application: LearnbotApplication) -> None:
     await application.runtime.ticks.run_now("announcements")  # type: ignore[attr-defined]
 
 
-async def announce(application: LearnbotApplication, text: str, audience: Audience | None = None, *,
+async def announce(services: Services, text: str, audience: Audience | None = None, *,
                    author: int = AUTHOR, acknowledge: bool = False) -> int:
     """What /announce does, through the same service: write, choose the audience, send now."""
-    services = application.services
     async with services.unit_of_work() as unit:
         writer = await services.officers.by_telegram_id(unit.session, author)
         assert writer is not None
@@ -79,7 +79,7 @@ async def test_500_officers_get_one_copy_each_despite_429s_and_403s_within_teleg
             sandbox.faults.add("403", chat_id=user_id)
         sandbox.faults.add("429", method="sendMessage", chat_id=20_100, count=2, retry_after=2)
         flood = sandbox.faults.add("429", method="sendMessage", fraction=0.02, seed=9, retry_after=1)
-        number = await announce(app, "Range day moved to Friday.", Audience(country="FR"))
+        number = await announce(app.services, "Range day moved to Friday.", Audience(country="FR"))
         await tick(app)
 
         for user_id in officers:
@@ -139,7 +139,7 @@ async def test_a_cohort_announcement_with_acknowledgements_counted_and_a_cancel(
         members = MANAGERS + crowd(range(22_000, 22_005), cohort="Lyon 2027") + crowd(range(22_100, 22_103))
         await seed_verified(app.services, sandbox, members)
         cohorts = await _cohorts(app)
-        number = await announce(app, "Bring your badge.", Audience(cohort_id=cohorts["Lyon 2027"]), acknowledge=True)
+        number = await announce(app.services, "Bring your badge.", Audience(cohort_id=cohorts["Lyon 2027"]), acknowledge=True)
         await tick(app)
         assert [copies(sandbox, u, "Bring your badge") for u in (22_000, 22_004, 22_100)] == [1, 1, 0]
         reader = sandbox.user(user_id=22_000)
@@ -159,7 +159,7 @@ async def test_a_cohort_announcement_with_acknowledgements_counted_and_a_cancel(
         assert T("announcements-counts", sent=5, total=5, pending=0, failed=0, unreachable=0, unconfirmed=0,
                  acknowledged=1) in listing.text
 
-        later = await announce(app, "Second notice.", Audience(cohort_id=cohorts["Lyon 2027"]))
+        later = await announce(app.services, "Second notice.", Audience(cohort_id=cohorts["Lyon 2027"]))
         await author.send("/announcements")
         await author.wait_reply()
         await author.press(T("announce-button-cancel-id", id=later))
