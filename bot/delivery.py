@@ -43,6 +43,8 @@ _MESSAGE_PREFIXES = ("send", "edit", "copy", "forward", "stop")
 NOT_MODIFIED = "message is not modified"
 # Telegram always lets a request through after its retry_after; a server that never does is broken.
 MAX_RATE_LIMITED = 10
+# Messages per second the bulk lanes leave to replies, so that a reply never tips the bot over its limit.
+REPLY_RESERVE = 1.0
 
 
 class Lane(enum.StrEnum):
@@ -59,13 +61,15 @@ class Withdrawn(Exception):
     """A bulk send whose on_turn said no: it was cancelled, or someone else owns it now. Nothing was sent."""
 
 
-def lane_args(lane: Lane, on_turn: Callable[[], Awaitable[bool]] | None = None) -> dict[str, Any]:
+def lane_args(lane: Lane, on_turn: Callable[[], Awaitable[bool]] | None = None,
+              on_refused: Callable[[], Awaitable[None]] | None = None) -> dict[str, Any]:
     """What a bulk sender passes as `rate_limit_args=` to a bot method.
 
     on_turn runs once the send's turn has come, right before each attempt leaves (after any wait):
     the sender records there, durably, that the message is leaving; False withdraws it (Withdrawn).
+    on_refused runs when Telegram answered 429, before waiting: that message did not leave.
     """
-    return {"lane": lane.value, "on_turn": on_turn}
+    return {"lane": lane.value, "on_turn": on_turn, "on_refused": on_refused}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,29 @@ class DeliveryLimits:
                    settings.send_backoff_seconds, settings.send_backoff_max_seconds, settings.send_time_scale)
 
 
+class BulkPacer:
+    """Bulk sends evenly spaced at `per_second` (per sandbox second at a time scale); a reply takes a slot.
+
+    Evenly spaced, not in bursts: a bucket as deep as the per-second limit lets twice the limit through
+    in the first second, which Telegram (and the sandbox's sliding window) refuses, and a burst leaving
+    at once arrives spread out, so network jitter crowds two bursts into one window.
+    """
+
+    def __init__(self, per_second: float, time_scale: float = 1.0) -> None:
+        self._gap = 1.0 / (per_second * time_scale)
+        self._next = 0.0
+
+    async def turn(self) -> None:
+        now = time.monotonic()
+        at = max(self._next, now)
+        self._next = at + self._gap
+        if at > now:
+            await asyncio.sleep(at - now)
+
+    def take(self) -> None:
+        self._next = max(self._next, time.monotonic()) + self._gap
+
+
 class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
     """PTB's rate-limiter hook with our policy (see the module docstring)."""
 
@@ -100,10 +127,8 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
         self._metrics = metrics
         self._before_send = before_send
         self._on_unreachable = on_unreachable
-        # Evenly spaced sends, no burst: a bucket as deep as the per-second limit lets twice the limit
-        # through in the first second, which Telegram (and the sandbox's sliding window) refuses.
-        # Rates are per (sandbox) second: a time-scaled test sandbox makes every period shorter.
-        self._global = AsyncLimiter(1, 1.0 / (limits.global_per_second * limits.time_scale))
+        rate = limits.global_per_second
+        self._global = BulkPacer(max(rate - REPLY_RESERVE, rate / 2), limits.time_scale)
         self._bulk_slots = asyncio.Semaphore(limits.bulk_concurrency)
         # Per-chat pacers of the bulk lanes; a chat not written to for a while needs none.
         self._chat_pacers: TTLCache[int, AsyncLimiter] = TTLCache(maxsize=100_000, ttl=120)
@@ -128,6 +153,7 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         lane = Lane((rate_limit_args or {}).get("lane", Lane.REPLY))
         on_turn = (rate_limit_args or {}).get("on_turn")
+        on_refused = (rate_limit_args or {}).get("on_refused")
         chat_id = _chat_id(data)
         counted = endpoint.lower().startswith(_MESSAGE_PREFIXES)
         if self._before_send is not None:
@@ -154,6 +180,8 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
                 self._metrics.retries.labels("retry_after").inc()
                 log.info("%s to a chat got 429: waiting %.2f s before sending again (%s lane)", endpoint, seconds, lane)
                 self._pause(lane, chat_id, seconds)
+                if on_refused is not None:
+                    await on_refused()
                 continue
             except Forbidden:
                 self._count(lane, "forbidden")
@@ -183,8 +211,8 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
 
     async def _reply_turn(self, chat_id: int | None, counted: bool) -> None:
         await self._wait_until(Lane.REPLY, max(self._all_paused_until, self._paused(chat_id)))
-        if counted and self._global.has_capacity():
-            await self._global.acquire()  # immediate: replies never wait, they only leave less for bulk
+        if counted:
+            self._global.take()  # replies never wait: they push the bulk sends back by one slot
 
     async def _bulk_turn(self, lane: Lane, chat_id: int | None, counted: bool) -> None:
         await self._wait_until(lane, max(self._all_paused_until, self._bulk_paused_until, self._paused(chat_id)))
@@ -194,7 +222,7 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
         try:
             if chat_id is not None:
                 await self._pacer(chat_id).acquire()
-            await self._global.acquire()
+            await self._global.turn()
         finally:
             self._metrics.waiting.labels(lane.value).dec()
 

@@ -40,11 +40,11 @@ class AnnouncementDispatcher:
 
     async def _send(self, job: CopyJob) -> None:
         services = self._services
-        turn = Turn(services, services.deliveries.confirm, job)
+        turn = Turn(services, services.deliveries.confirm, job, services.deliveries.unconfirm)
         outcome, error = SENT, None
         try:
             await send_announcement(self._bot, job.chat_id, job.announcement, services.i18n.translator(job.locale),
-                                    rate_limit_args=lane_args(Lane.ANNOUNCEMENT, turn))
+                                    rate_limit_args=turn.lane_args(Lane.ANNOUNCEMENT))
         except Withdrawn:
             return
         except Forbidden as failure:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
+from bot.delivery import Lane, lane_args
 from bot.wiring import Services
 
 log = logging.getLogger(__name__)
@@ -41,14 +42,25 @@ async def pump(claim: Claim[Job], send: Callable[[Job], Awaitable[None]], *, win
 
 
 class Turn:
-    """A bulk send's on_turn: confirmed once, in its own unit of work; later attempts (after a 429) go ahead."""
+    """A bulk send's hooks in the governor, each in its own unit of work: confirmed (once) as it leaves,
+    and given back when Telegram answered 429 (it did not leave; a crash while waiting must not lose it)."""
 
-    def __init__(self, services: Services, confirm: Callable[..., Awaitable[bool]], job: object) -> None:
-        self._services, self._confirm, self._job = services, confirm, job
+    def __init__(self, services: Services, confirm: Callable[..., Awaitable[bool]], job: object,
+                 unconfirm: Callable[..., Awaitable[object]] | None = None) -> None:
+        self._services, self._confirm, self._unconfirm, self._job = services, confirm, unconfirm, job
         self.confirmed = False
 
-    async def __call__(self) -> bool:
+    async def leaving(self) -> bool:
         if not self.confirmed:
             async with self._services.unit_of_work() as unit:
                 self.confirmed = await self._confirm(unit.session, self._job)
         return self.confirmed
+
+    async def refused(self) -> None:
+        if self.confirmed and self._unconfirm is not None:
+            async with self._services.unit_of_work() as unit:
+                await self._unconfirm(unit.session, self._job)
+            self.confirmed = False
+
+    def lane_args(self, lane: Lane) -> dict[str, Any]:
+        return lane_args(lane, self.leaving, self.refused)

@@ -10,7 +10,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 
 from bot.context import LearnbotApplication
-from bot.delivery import Lane, Withdrawn, lane_args
+from bot.delivery import Lane, Withdrawn
 from bot.dispatch.pump import Turn, pump
 from bot.services.claims import new_claim
 from bot.services.reminders import ReminderJob
@@ -57,7 +57,7 @@ class ReminderDispatcher:
         try:
             await self._bot.send_message(job.chat_id, t.block(reminder_text(job, t, services.catalogue)),
                                          parse_mode=ParseMode.HTML, reply_markup=reminder_keyboard(job, t),
-                                         rate_limit_args=lane_args(Lane.REMINDER, turn))
+                                         rate_limit_args=turn.lane_args(Lane.REMINDER))
         except Withdrawn:
             return
         except TelegramError as error:  # 403s are marked unreachable by the governor; no reminder is sent twice

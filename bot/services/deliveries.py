@@ -110,6 +110,10 @@ class DeliveryService:
         """About to send: still ours and still queued (not cancelled, not re-claimed)?"""
         return await self._move(session, job, QUEUED, status=SENDING, due_at=self._clock() + self._lease)
 
+    async def unconfirm(self, session: AsyncSession, job: CopyJob) -> bool:
+        """Telegram answered 429: the copy did not leave, so it is queued (and still ours) while we wait."""
+        return await self._move(session, job, SENDING, status=QUEUED, due_at=self._clock() + self._lease)
+
     async def settle(self, session: AsyncSession, job: CopyJob, outcome: str, error: str | None = None) -> bool:
         assert outcome in OUTCOMES
         return await self._move(session, job, SENDING, status=outcome, error=(error or None) and error[:200],
