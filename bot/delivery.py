@@ -18,11 +18,13 @@ officer must not wait because an announcement hit the limit, hence this design.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import logging
 import time
 import warnings
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -43,8 +45,9 @@ _MESSAGE_PREFIXES = ("send", "edit", "copy", "forward", "stop")
 NOT_MODIFIED = "message is not modified"
 # Telegram always lets a request through after its retry_after; a server that never does is broken.
 MAX_RATE_LIMITED = 10
-# Messages per second the bulk lanes leave to replies, so that a reply never tips the bot over its limit.
-REPLY_RESERVE = 1.0
+# Messages per second the bulk lanes leave to replies, so that a reply never tips the bot over its limit,
+# and to what crowds sends together: a late wake-up forgiven (see BulkPacer) and network jitter.
+REPLY_RESERVE = 1.4
 
 
 class Lane(enum.StrEnum):
@@ -95,26 +98,35 @@ class DeliveryLimits:
 
 
 class BulkPacer:
-    """Bulk sends evenly spaced at `per_second` (per sandbox second at a time scale); a reply takes a slot.
+    """Bulk sends one at a time, each at least `gap` after the previous one left (replies included).
 
-    Evenly spaced, not in bursts: a bucket as deep as the per-second limit lets twice the limit through
-    in the first second, which Telegram (and the sandbox's sliding window) refuses, and a burst leaving
-    at once arrives spread out, so network jitter crowds two bursts into one window.
+    Evenly spaced, never in bursts: a bucket as deep as the per-second limit lets twice the limit
+    through in the first second, which Telegram (and the sandbox's sliding window) refuses. The next
+    send is only chosen when the previous one leaves (no slots booked ahead by sends still waiting
+    their turn, which crowd together when they wake late), and its on_turn (a commit) runs while it
+    waits for its gap, so the commit costs no throughput.
     """
 
     def __init__(self, per_second: float, time_scale: float = 1.0) -> None:
         self._gap = 1.0 / (per_second * time_scale)
-        self._next = 0.0
+        self._last = -self._gap
+        self._lock = asyncio.Lock()
 
-    async def turn(self) -> None:
-        now = time.monotonic()
-        at = max(self._next, now)
-        self._next = at + self._gap
-        if at > now:
-            await asyncio.sleep(at - now)
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[None]:
+        """Next in line: the body runs (on_turn), then the gap is waited out and the send may leave."""
+        async with self._lock:
+            yield
+            due = self._last + self._gap
+            if due > time.monotonic():
+                await asyncio.sleep(due - time.monotonic())
+            # A wake-up a little late still counts from when it was due (up to a quarter of a gap), so
+            # event-loop delays do not slow a whole announcement down.
+            self._last = max(due, time.monotonic() - self._gap / 4)
 
     def take(self) -> None:
-        self._next = max(self._next, time.monotonic()) + self._gap
+        """A reply left now: the next bulk send waits a gap after it."""
+        self._last = max(self._last, time.monotonic())
 
 
 class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
@@ -164,8 +176,9 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
                 if lane.bulk:
                     async with self._bulk_slots:
                         await self._bulk_turn(lane, chat_id, counted)
-                        if on_turn is not None and not await on_turn():
-                            raise Withdrawn(endpoint)
+                        async with self._global.turn() if counted else contextlib.nullcontext():
+                            if on_turn is not None and not await on_turn():
+                                raise Withdrawn(endpoint)
                         result = await callback(*args, **kwargs)
                 else:
                     await self._reply_turn(chat_id, counted)
@@ -222,7 +235,6 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
         try:
             if chat_id is not None:
                 await self._pacer(chat_id).acquire()
-            await self._global.turn()
         finally:
             self._metrics.waiting.labels(lane.value).dec()
 

@@ -9,6 +9,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services.audit import AuditLog
 from bot.services.privacy import IdentifierHasher
+from bot.services.reminders import personal_records
 from bot.storage.models import AuditEntry, FailedAttempt, LessonProgress, Officer, Personnel
 
 
@@ -62,6 +63,7 @@ class PersonalDataService:
             "audit_entries_about_your_actions": [
                 {"at": entry.at.isoformat(), "action": entry.action, "detail": entry.detail} for entry in audit
             ],
+            **await personal_records(session, officer),
         }
 
     async def erase(self, session: AsyncSession, officer: Officer) -> None:

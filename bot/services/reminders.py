@@ -36,7 +36,16 @@ from bot.services.reminder_times import (
 )
 from bot.services.study_digest import Digest, StudyDigest
 from bot.services.zones import country_zones
-from bot.storage.models import Officer, Personnel, Reminder, ReviewCard, RuntimeState
+from bot.storage.models import (
+    Cohort,
+    CohortMember,
+    Delivery,
+    Officer,
+    Personnel,
+    Reminder,
+    ReviewCard,
+    RuntimeState,
+)
 
 NUDGE_WATERMARK = "review_nudges"
 MAX_PAUSE_DAYS = 90
@@ -335,3 +344,27 @@ class ReminderService:
         row.due_day, row.next_due_at = next_reminder(_schedule(row), row.last_day, self._clock(),
                                                      milestone_days(due_dates))
         await session.flush()
+
+
+async def personal_records(session: AsyncSession, officer: Officer) -> dict[str, Any]:
+    """What reminders, cohorts and announcements keep about an officer, for /mydata."""
+    assert officer.id is not None
+    row = await session.get(Reminder, officer.id)
+    cohorts = (await session.exec(select(Cohort.name).join(CohortMember, col(CohortMember.cohort_id) == Cohort.id)
+                                  .where(CohortMember.personnel_ref == officer.personnel_ref))).all()
+    copies = (await session.exec(select(Delivery).where(Delivery.officer_id == officer.id))).all()
+    return {
+        "study_reminders": None if row is None else {
+            "on": row.enabled, "time": f"{row.at_minute // 60:02d}:{row.at_minute % 60:02d}", "time_zone": row.time_zone,
+            "quiet_hours": None if _quiet(row) is None else [row.quiet_start, row.quiet_end],
+            "review_nudges": row.review_nudges, "paused_until": row.paused_until.isoformat() if row.paused_until else None,
+            "last_sent_at": row.last_sent_at.isoformat() if row.last_sent_at else None,
+        },
+        "cohorts": sorted(cohorts),
+        "announcements_received": [
+            {"announcement": copy.announcement_id, "status": copy.status,
+             "sent_at": copy.sent_at.isoformat() if copy.sent_at else None,
+             "acknowledged_at": copy.acknowledged_at.isoformat() if copy.acknowledged_at else None}
+            for copy in copies
+        ],
+    }

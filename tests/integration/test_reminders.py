@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from datetime import UTC, datetime, timedelta
@@ -155,3 +156,11 @@ async def test_reminder_settings_in_the_chat(start: Start, sandbox: BotApiSandbo
         # The first reminder after the pause: 07:45 in Santiago (UTC-3) on the 30th.
         assert view.next_due_at == datetime(2027, 3, 30, 10, 45, tzinfo=UTC)
         assert fixed.now + timedelta(days=3) < view.next_due_at
+
+        await user.send("/mydata")
+        export = await user.wait_reply()
+        assert export.document is not None
+        mine = json.loads(sandbox.bot_state().files[export.document["file_id"]].content)
+        assert mine["study_reminders"] == {"on": True, "time": "07:45", "time_zone": "America/Santiago",
+                                           "quiet_hours": [21 * 60, 7 * 60], "review_nudges": False,
+                                           "paused_until": "2027-03-30T10:00:00+00:00", "last_sent_at": None}
