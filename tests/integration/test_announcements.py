@@ -171,3 +171,35 @@ async def test_a_cohort_announcement_with_acknowledgements_counted_and_a_cancel(
 async def _cohorts(app: LearnbotApplication) -> dict[str, int]:
     async with app.services.unit_of_work() as unit:
         return {cohort.name: cohort.id for cohort in await app.services.cohorts.cohorts(unit.session)}
+
+
+async def test_a_photo_announcement_scheduled_in_an_hour_goes_out_then_as_previewed(
+        start: Start, sandbox: BotApiSandbox, clock: MovableClock) -> None:
+    async with start() as app:
+        await seed_verified(app.services, sandbox, MANAGERS + crowd(range(26_000, 26_003), cohort="Lyon"))
+        author = sandbox.user(user_id=AUTHOR)
+        await author.send("/announce")
+        await author.wait_reply()
+        await author.send_photo(caption="New range map")
+        preview = await author.wait_reply()
+        assert preview.photo and preview.caption == "New range map"
+        await author.wait_reply()
+        await author.press(T("announce-button-audience"))
+        await author.wait_reply()
+        await author.press(T("announce-by-cohort"))
+        await author.wait_reply()
+        await author.press("Lyon")
+        panel = await author.wait_reply()
+        assert T("announce-filter-cohort", name="Lyon") in panel.text and T("announce-panel-count", count=3) in panel.text
+        await author.press(T("announce-button-schedule"))
+        await author.wait_reply()
+        await author.press(T("announce-in-one-hour"))
+        assert (await author.wait_reply()).text.startswith("Announcement #1 will go out on ")
+
+        await tick(app)
+        assert copies(sandbox, 26_000, "New range map") == 0, "not before its time"
+        clock.advance(hours=1, seconds=1)
+        await tick(app)
+        received = sandbox.user(user_id=26_000).messages[-1]
+        assert received.photo and received.caption == "New range map"
+        assert [copies(sandbox, u, "New range map") for u in (26_001, 26_002, SECOND)] == [1, 1, 0]
