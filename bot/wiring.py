@@ -26,6 +26,7 @@ from bot.services.clock import Clock, utc_now
 from bot.services.cohorts import CohortService
 from bot.services.deliveries import DeliveryService
 from bot.services.directory import OfficerDirectory
+from bot.services.due_reminders import DueReminders
 from bot.services.learning import LearningService
 from bot.services.officers import OfficerService
 from bot.services.personal_data import PersonalDataService
@@ -68,6 +69,7 @@ class Services:
     stats: StatsService
     cohorts: CohortService
     reminders: ReminderService
+    due_reminders: DueReminders
     announcements: AnnouncementService
     deliveries: DeliveryService
 
@@ -99,6 +101,7 @@ def build_services(settings: Settings, *, clock: Clock = utc_now, catalogue: Cat
     cohorts = CohortService(clock, audit)
     lease = timedelta(seconds=settings.delivery_lease_seconds)
     audience = AudienceService(catalogue, i18n.negotiate, settings.verification_days)
+    digest = StudyDigest(catalogue, reviews, cohorts)
     reminder_defaults = ReminderDefaults(parse_clock(settings.reminder_time) or 0,
                                          parse_quiet_hours(settings.reminder_quiet_hours))
     return Services(
@@ -122,7 +125,8 @@ def build_services(settings: Settings, *, clock: Clock = utc_now, catalogue: Cat
         quiz=QuizService(catalogue, clock, reviews, certificates),
         stats=StatsService(catalogue),
         cohorts=cohorts,
-        reminders=ReminderService(clock, StudyDigest(catalogue, reviews, cohorts), access, reminder_defaults, lease),
+        reminders=ReminderService(clock, digest, reminder_defaults),
+        due_reminders=DueReminders(clock, digest, access, lease),
         announcements=AnnouncementService(clock, audit, audience, access, settings.announcement_approval_above,
                                           settings.admin_ids),
         deliveries=DeliveryService(clock, audience, lease),

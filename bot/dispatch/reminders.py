@@ -13,7 +13,7 @@ from bot.context import LearnbotApplication
 from bot.delivery import Lane, Withdrawn
 from bot.dispatch.pump import Turn, pump
 from bot.services.claims import new_claim
-from bot.services.reminders import ReminderJob
+from bot.services.due_reminders import ReminderJob
 from bot.views.reminders import reminder_keyboard, reminder_text
 
 log = logging.getLogger(__name__)
@@ -35,25 +35,25 @@ class ReminderDispatcher:
                         break
             self._enrolled = True
         async with services.unit_of_work() as unit:
-            await services.reminders.schedule_nudges(unit.session, services.clock())
+            await services.due_reminders.schedule_nudges(unit.session, services.clock())
         window = min(services.settings.delivery_window, CLAIM_LIMIT * 2)
         await pump(self._claim_daily, self._send, window=window, stopping=self._stopping)
         await pump(self._claim_nudges, self._send, window=window, stopping=self._stopping)
 
     async def _claim_daily(self, limit: int) -> tuple[list[ReminderJob], bool]:
         async with self._services.unit_of_work() as unit:
-            return await self._services.reminders.claim_due(unit.session, self._services.clock(),
+            return await self._services.due_reminders.claim_due(unit.session, self._services.clock(),
                                                             min(limit, CLAIM_LIMIT), new_claim())
 
     async def _claim_nudges(self, limit: int) -> tuple[list[ReminderJob], bool]:
         async with self._services.unit_of_work() as unit:
-            return await self._services.reminders.claim_nudges(unit.session, self._services.clock(),
+            return await self._services.due_reminders.claim_nudges(unit.session, self._services.clock(),
                                                                min(limit, CLAIM_LIMIT))
 
     async def _send(self, job: ReminderJob) -> None:
         services = self._services
         t = services.i18n.translator(services.i18n.negotiate(*job.locales))
-        turn = Turn(services, services.reminders.confirm, job)
+        turn = Turn(services, services.due_reminders.confirm, job)
         try:
             await self._bot.send_message(job.chat_id, t.block(reminder_text(job, t, services.catalogue)),
                                          parse_mode=ParseMode.HTML, reply_markup=reminder_keyboard(job, t),
@@ -65,5 +65,5 @@ class ReminderDispatcher:
         except asyncio.CancelledError:
             if not turn.confirmed:  # stopped before it left: due again at once after a restart
                 async with services.unit_of_work() as unit:
-                    await services.reminders.release(unit.session, [job])
+                    await services.due_reminders.release(unit.session, [job])
             raise

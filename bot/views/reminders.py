@@ -12,8 +12,9 @@ from bot.content import Catalogue
 from bot.formatting import escape
 from bot.i18n import Translator
 from bot.keyboards import button, menu_button_row
+from bot.services.due_reminders import ReminderJob
 from bot.services.reminder_times import QuietHours
-from bot.services.reminders import ReminderJob, ReminderView
+from bot.services.reminders import ReminderView
 from bot.services.zones import city_of, utc_offset
 from bot.views.dates import clock, day
 

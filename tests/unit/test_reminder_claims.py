@@ -11,7 +11,7 @@ import pytest
 
 from bot.services.claims import new_claim
 from bot.services.cohorts import apply_memberships
-from bot.services.reminders import ReminderJob
+from bot.services.due_reminders import ReminderJob
 from bot.settings import load_settings
 from bot.storage.database import upgrade_database
 from bot.storage.models import LessonProgress, Officer, Personnel, Reminder, ReviewCard
@@ -54,7 +54,7 @@ async def officer(services: Services, telegram_id: int = 501, country: str = "FR
 
 async def claim(services: Services) -> list[ReminderJob]:
     async with services.unit_of_work() as unit:
-        jobs, _ = await services.reminders.claim_due(unit.session, services.clock(), 20, new_claim())
+        jobs, _ = await services.due_reminders.claim_due(unit.session, services.clock(), 20, new_claim())
     return jobs
 
 
@@ -62,7 +62,7 @@ async def send(services: Services, jobs: list[ReminderJob]) -> None:
     """What the dispatcher does right before each reminder leaves."""
     for job in jobs:
         async with services.unit_of_work() as unit:
-            assert await services.reminders.confirm(unit.session, job)
+            assert await services.due_reminders.confirm(unit.session, job)
 
 
 async def reminder_row(services: Services, officer_id: int) -> Reminder:
@@ -101,7 +101,7 @@ async def test_a_lost_claim_is_sent_after_its_lease_and_the_late_claimant_cannot
     at(services, SIX_PM + timedelta(minutes=5))
     [second] = await claim(services)
     async with services.unit_of_work() as unit:
-        assert not await services.reminders.confirm(unit.session, first), "the first claim was lost"
+        assert not await services.due_reminders.confirm(unit.session, first), "the first claim was lost"
     await send(services, [second])
     assert (await reminder_row(services, someone.id)).next_due_at == SIX_PM + timedelta(days=1)
 
@@ -167,17 +167,17 @@ async def test_a_review_that_falls_due_is_announced_once_to_those_who_opted_in(s
     keen, other = await officer(services, 501), await officer(services, 502)
     async with services.unit_of_work() as unit:
         await services.reminders.set_nudges(unit.session, keen, True)
-        assert await services.reminders.schedule_nudges(unit.session, NOON) == 0, "the first pass sets the watermark"
+        assert await services.due_reminders.schedule_nudges(unit.session, NOON) == 0, "the first pass sets the watermark"
         for someone in (keen, other):
             unit.session.add(ReviewCard(officer_id=someone.id, course_id="test-course", question_id="q", fsrs_state="{}",
                                         due=NOON + timedelta(hours=1)))
     later = NOON + timedelta(hours=2)
     at(services, later)
     async with services.unit_of_work() as unit:
-        assert await services.reminders.schedule_nudges(unit.session, later) == 1
+        assert await services.due_reminders.schedule_nudges(unit.session, later) == 1
     async with services.unit_of_work() as unit:
-        jobs, _ = await services.reminders.claim_nudges(unit.session, later, 20)
+        jobs, _ = await services.due_reminders.claim_nudges(unit.session, later, 20)
     assert [(job.officer_id, job.kind, job.digest.reviews_due) for job in jobs] == [(keen.id, "nudge", 1)]
     async with services.unit_of_work() as unit:
-        assert await services.reminders.schedule_nudges(unit.session, later + timedelta(hours=1)) == 0
-        assert (await services.reminders.claim_nudges(unit.session, later + timedelta(hours=1), 20))[0] == []
+        assert await services.due_reminders.schedule_nudges(unit.session, later + timedelta(hours=1)) == 0
+        assert (await services.due_reminders.claim_nudges(unit.session, later + timedelta(hours=1), 20))[0] == []
