@@ -28,6 +28,7 @@ from bot.services.reminder_times import (
 from bot.services.study_digest import StudyDigest
 from bot.services.zones import country_zones
 from bot.storage.models import (
+    Announcement,
     Cohort,
     CohortMember,
     Delivery,
@@ -204,6 +205,7 @@ async def personal_records(session: AsyncSession, officer: Officer) -> dict[str,
     cohorts = (await session.exec(select(Cohort.name).join(CohortMember, col(CohortMember.cohort_id) == Cohort.id)
                                   .where(CohortMember.personnel_ref == officer.personnel_ref))).all()
     copies = (await session.exec(select(Delivery).where(Delivery.officer_id == officer.id))).all()
+    written = (await session.exec(select(Announcement).where(Announcement.author_id == officer.id))).all()
     return {
         "study_reminders": None if row is None else {
             "on": row.enabled, "time": f"{row.at_minute // 60:02d}:{row.at_minute % 60:02d}", "time_zone": row.time_zone,
@@ -217,5 +219,9 @@ async def personal_records(session: AsyncSession, officer: Officer) -> dict[str,
              "sent_at": copy.sent_at.isoformat() if copy.sent_at else None,
              "acknowledged_at": copy.acknowledged_at.isoformat() if copy.acknowledged_at else None}
             for copy in copies
+        ],
+        "announcements_written": [
+            {"announcement": row.id, "status": row.status, "created_at": row.created_at.isoformat(), "text": row.body}
+            for row in written
         ],
     }
