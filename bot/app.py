@@ -8,6 +8,10 @@ from telegram.ext import ApplicationBuilder, ContextTypes, TypeHandler
 from bot.context import CustomContext, LearnbotApplication, PerPersonUpdateProcessor
 from bot.delivery import DeliveryGovernor, DeliveryLimits
 from bot.handlers import (
+    announcement_reviews,
+    announcements,
+    assignments,
+    awaiting,
     certificates,
     console,
     errors,
@@ -19,6 +23,7 @@ from bot.handlers import (
     menu,
     privacy,
     quiz,
+    reminders,
     stats,
     verification,
 )
@@ -70,8 +75,12 @@ async def _commit_current_unit() -> None:
 
 def register_handlers(application: LearnbotApplication) -> None:
     """Every handler, in order. Note: order matters, the first matching handler of a group wins."""
-    # Group -1 runs before everything: know who is asking (and register them) for every update.
-    application.add_handler(TypeHandler(Update, identify_officer), group=-1)
+    # Group -2 runs before everything: know who is asking (and register them) for every update.
+    application.add_handler(TypeHandler(Update, identify_officer), group=-2)
+    # Group -1: an answer the bot asked for (a time, an announcement, a due date) is taken before any
+    # feature could read it as something else (a document as a personnel list, text as unknown).
+    application.add_handlers(awaiting.build_handlers({**reminders.ANSWERS, **announcements.ANSWERS,
+                                                      **assignments.ANSWERS}), group=-1)
     # Group 0: features first, each owning its commands and callback prefixes.
     application.add_handlers(menu.build_handlers())
     application.add_handlers(language.build_handlers())
@@ -82,6 +91,12 @@ def register_handlers(application: LearnbotApplication) -> None:
     application.add_handlers(certificates.build_handlers())
     application.add_handlers(privacy.build_handlers())
     application.add_handlers(stats.build_handlers())
+    # Commands of their own and capital-letter callback prefixes (bot/callback_actions.py): no overlap above.
+    application.add_handlers(reminders.build_handlers())
+    application.add_handlers(assignments.build_handlers())
+    application.add_handlers(announcements.build_handlers())
+    # A recipient's Acknowledge button: any officer may press it, so not behind the managers' gate.
+    application.add_handlers(announcement_reviews.build_handlers())
     # Managers' document handler must come before the fallback's "unsupported media".
     application.add_handlers(manager.build_handlers())
     application.add_handlers(console.build_handlers())

@@ -9,9 +9,10 @@ from telegram.ext import Application
 from bot.i18n import I18n
 from bot.services.access import Role
 
-OFFICER_COMMANDS = ("start", "courses", "continue", "review", "certificates", "verify", "language", "mydata", "deleteme",
-                    "help")
-MANAGER_COMMANDS = ("console", "invite", "unbind", "conflicts", "stats", "export", "revoke_certificate")
+OFFICER_COMMANDS = ("start", "courses", "continue", "review", "reminders", "certificates", "verify", "language", "mydata",
+                    "deleteme", "help")
+MANAGER_COMMANDS = ("console", "invite", "unbind", "conflicts", "stats", "export", "revoke_certificate", "assign",
+                    "assignments", "announce", "announcements")
 ADMIN_COMMANDS = ("grant_manager", "revoke_manager")
 
 

@@ -18,11 +18,13 @@ officer must not wait because an announcement hit the limit, hence this design.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import enum
 import logging
 import time
 import warnings
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -43,6 +45,9 @@ _MESSAGE_PREFIXES = ("send", "edit", "copy", "forward", "stop")
 NOT_MODIFIED = "message is not modified"
 # Telegram always lets a request through after its retry_after; a server that never does is broken.
 MAX_RATE_LIMITED = 10
+# Messages per second the bulk lanes leave to replies, so that a reply never tips the bot over its limit,
+# and to what crowds sends together: a late wake-up forgiven (see BulkPacer) and network jitter.
+REPLY_RESERVE = 1.4
 
 
 class Lane(enum.StrEnum):
@@ -55,9 +60,19 @@ class Lane(enum.StrEnum):
         return self is not Lane.REPLY
 
 
-def lane_args(lane: Lane) -> dict[str, Any]:
-    """What a bulk sender passes as `rate_limit_args=` to a bot method."""
-    return {"lane": lane.value}
+class Withdrawn(Exception):
+    """A bulk send whose on_turn said no: it was cancelled, or someone else owns it now. Nothing was sent."""
+
+
+def lane_args(lane: Lane, on_turn: Callable[[], Awaitable[bool]] | None = None,
+              on_refused: Callable[[], Awaitable[None]] | None = None) -> dict[str, Any]:
+    """What a bulk sender passes as `rate_limit_args=` to a bot method.
+
+    on_turn runs once the send's turn has come, right before each attempt leaves (after any wait):
+    the sender records there, durably, that the message is leaving; False withdraws it (Withdrawn).
+    on_refused runs when Telegram answered 429, before waiting: that message did not leave.
+    """
+    return {"lane": lane.value, "on_turn": on_turn, "on_refused": on_refused}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +97,38 @@ class DeliveryLimits:
                    settings.send_backoff_seconds, settings.send_backoff_max_seconds, settings.send_time_scale)
 
 
+class BulkPacer:
+    """Bulk sends one at a time, each at least `gap` after the previous one left (replies included).
+
+    Evenly spaced, never in bursts: a bucket as deep as the per-second limit lets twice the limit
+    through in the first second, which Telegram (and the sandbox's sliding window) refuses. The next
+    send is only chosen when the previous one leaves (no slots booked ahead by sends still waiting
+    their turn, which crowd together when they wake late), and its on_turn (a commit) runs while it
+    waits for its gap, so the commit costs no throughput.
+    """
+
+    def __init__(self, per_second: float, time_scale: float = 1.0) -> None:
+        self._gap = 1.0 / (per_second * time_scale)
+        self._last = -self._gap
+        self._lock = asyncio.Lock()
+
+    @asynccontextmanager
+    async def turn(self) -> AsyncIterator[None]:
+        """Next in line: the body runs (on_turn), then the gap is waited out and the send may leave."""
+        async with self._lock:
+            yield
+            due = self._last + self._gap
+            if due > time.monotonic():
+                await asyncio.sleep(due - time.monotonic())
+            # A wake-up a little late still counts from when it was due (up to a quarter of a gap), so
+            # event-loop delays do not slow a whole announcement down.
+            self._last = max(due, time.monotonic() - self._gap / 4)
+
+    def take(self) -> None:
+        """A reply left now: the next bulk send waits a gap after it."""
+        self._last = max(self._last, time.monotonic())
+
+
 class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
     """PTB's rate-limiter hook with our policy (see the module docstring)."""
 
@@ -92,7 +139,8 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
         self._metrics = metrics
         self._before_send = before_send
         self._on_unreachable = on_unreachable
-        self._global = AsyncLimiter(limits.global_per_second, 1.0)
+        rate = limits.global_per_second
+        self._global = BulkPacer(max(rate - REPLY_RESERVE, rate / 2), limits.time_scale)
         self._bulk_slots = asyncio.Semaphore(limits.bulk_concurrency)
         # Per-chat pacers of the bulk lanes; a chat not written to for a while needs none.
         self._chat_pacers: TTLCache[int, AsyncLimiter] = TTLCache(maxsize=100_000, ttl=120)
@@ -116,6 +164,8 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
         rate_limit_args: dict[str, Any] | None,
     ) -> bool | dict[str, Any] | list[dict[str, Any]]:
         lane = Lane((rate_limit_args or {}).get("lane", Lane.REPLY))
+        on_turn = (rate_limit_args or {}).get("on_turn")
+        on_refused = (rate_limit_args or {}).get("on_refused")
         chat_id = _chat_id(data)
         counted = endpoint.lower().startswith(_MESSAGE_PREFIXES)
         if self._before_send is not None:
@@ -126,6 +176,9 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
                 if lane.bulk:
                     async with self._bulk_slots:
                         await self._bulk_turn(lane, chat_id, counted)
+                        async with self._global.turn() if counted else contextlib.nullcontext():
+                            if on_turn is not None and not await on_turn():
+                                raise Withdrawn(endpoint)
                         result = await callback(*args, **kwargs)
                 else:
                     await self._reply_turn(chat_id, counted)
@@ -140,6 +193,8 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
                 self._metrics.retries.labels("retry_after").inc()
                 log.info("%s to a chat got 429: waiting %.2f s before sending again (%s lane)", endpoint, seconds, lane)
                 self._pause(lane, chat_id, seconds)
+                if on_refused is not None:
+                    await on_refused()
                 continue
             except Forbidden:
                 self._count(lane, "forbidden")
@@ -169,8 +224,8 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
 
     async def _reply_turn(self, chat_id: int | None, counted: bool) -> None:
         await self._wait_until(Lane.REPLY, max(self._all_paused_until, self._paused(chat_id)))
-        if counted and self._global.has_capacity():
-            await self._global.acquire()  # immediate: replies never wait, they only leave less for bulk
+        if counted:
+            self._global.take()  # replies never wait: they push the bulk sends back by one slot
 
     async def _bulk_turn(self, lane: Lane, chat_id: int | None, counted: bool) -> None:
         await self._wait_until(lane, max(self._all_paused_until, self._bulk_paused_until, self._paused(chat_id)))
@@ -180,7 +235,6 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
         try:
             if chat_id is not None:
                 await self._pacer(chat_id).acquire()
-            await self._global.acquire()
         finally:
             self._metrics.waiting.labels(lane.value).dec()
 
@@ -197,10 +251,9 @@ class DeliveryGovernor(BaseRateLimiter[dict[str, Any]]):
         pacer = self._chat_pacers.get(chat_id)
         if pacer is None:
             if chat_id < 0:  # groups and channels
-                pacer = AsyncLimiter(self.limits.group_per_minute, 60.0)
-            else:
-                burst = self.limits.chat_burst
-                pacer = AsyncLimiter(burst, burst / self.limits.chat_per_second)
+                pacer = AsyncLimiter(self.limits.group_per_minute, 60.0 / self.limits.time_scale)
+            else:  # evenly spaced too: bulk sends never need the short bursts a chat allows
+                pacer = AsyncLimiter(1, 1.0 / (self.limits.chat_per_second * self.limits.time_scale))
             self._chat_pacers[chat_id] = pacer
         return pacer
 

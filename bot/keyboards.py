@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callback_data import (
@@ -52,9 +54,13 @@ def language_keyboard(t: Translator) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup([buttons[:2], buttons[2:]])
 
 
-def catalogue_keyboard(catalogue: Catalogue, t: Translator) -> InlineKeyboardMarkup:
-    """One button per course, then the menu."""
-    rows = [[button(course.titles[t.locale], OpenCourse(course.id))] for course in catalogue.courses]
+def catalogue_keyboard(catalogue: Catalogue, t: Translator,
+                       first: Sequence[tuple[str, str]] = ()) -> InlineKeyboardMarkup:
+    """One button per course, then the menu; `first` (course id, label) go on top with their own labels."""
+    labels = dict(first)
+    ordered = [*labels, *(course.id for course in catalogue.courses if course.id not in labels)]
+    rows = [[button(labels.get(course.id, course.titles[t.locale]), OpenCourse(course.id))]
+            for course in map(catalogue.course, ordered) if course is not None]
     return InlineKeyboardMarkup([*rows, menu_button_row(t)])
 
 

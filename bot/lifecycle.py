@@ -28,6 +28,7 @@ from telegram.error import BadRequest, InvalidToken, NetworkError
 
 from bot.commands import publish_commands
 from bot.context import LearnbotApplication
+from bot.dispatch import schedule_dispatchers
 from bot.logs import ErrorReporter
 from bot.scheduling import Ticks
 from bot.storage.database import ping, shipped_head, upgrade_database
@@ -153,6 +154,8 @@ class Runtime:
         self.ticks.every("progress-flush", settings.progress_flush_seconds, self.flush_progress)
         self.ticks.every("follow-instances", settings.cache_follow_seconds, self.follow_other_instances)
         self.ticks.every("purge-uploads", 3600, self.purge_stale_uploads)
+        # Reminders and announcements: what is due is read from the database at every tick.
+        schedule_dispatchers(self.ticks, self.application, lambda: self._stopping)
 
     async def _migrate(self) -> None:
         await upgrade_database(self.services.engine)

@@ -16,6 +16,7 @@ from pydantic_settings import (
 )
 
 from bot.locales import SUPPORTED_LOCALES
+from bot.services.reminder_times import parse_clock, parse_quiet_hours
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_FILE = PROJECT_ROOT / "config" / "learnbot.toml"
@@ -75,6 +76,14 @@ class Settings(BaseSettings):
     send_backoff_max_seconds: float = Field(default=30.0, gt=0, le=3600)
     # Only for a time-scaled test sandbox, whose retry_after counts its own faster seconds.
     send_time_scale: float = Field(default=1.0, gt=0)
+    # Reminders and announcements (see config/learnbot.example.toml).
+    reminder_time: str = "18:00"
+    reminder_quiet_hours: str = "21:00-07:00"
+    reminder_tick_seconds: float = Field(default=30.0, gt=0, le=3600)
+    announcement_tick_seconds: float = Field(default=1.0, gt=0, le=3600)
+    announcement_approval_above: int = Field(default=500, ge=0)
+    delivery_window: int = Field(default=60, ge=1, le=10_000)
+    delivery_lease_seconds: float = Field(default=300.0, gt=0, le=86_400)
     verification_days: int = Field(default=180, ge=1, le=3650)
     invite_days: int = Field(default=7, ge=1, le=90)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -105,6 +114,20 @@ class Settings(BaseSettings):
     def _supported_locale(cls, value: str) -> str:
         if value not in SUPPORTED_LOCALES:
             raise ValueError(f"must be one of {', '.join(SUPPORTED_LOCALES)}")
+        return value
+
+    @field_validator("reminder_time")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        if parse_clock(value) is None:
+            raise ValueError("must be a time of day such as 18:00")
+        return value
+
+    @field_validator("reminder_quiet_hours")
+    @classmethod
+    def _quiet_hours(cls, value: str) -> str:
+        if value.strip().lower() not in ("", "off") and parse_quiet_hours(value) is None:
+            raise ValueError('must be two times such as "21:00-07:00", or "off"')
         return value
 
     @field_validator("database_url")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -18,11 +19,16 @@ from bot.i18n import I18n
 from bot.metrics import Metrics
 from bot.policy import access_rules, identifier_hasher, personnel_service
 from bot.services.access import AccessService
+from bot.services.announcements import AnnouncementService
+from bot.services.audience import AudienceService
 from bot.services.audit import AuditLog
 from bot.services.certificates import CertificateService
 from bot.services.clock import Clock, utc_now
+from bot.services.cohorts import CohortService
 from bot.services.console import ConsoleRules, ConsoleService
+from bot.services.deliveries import DeliveryService
 from bot.services.directory import OfficerDirectory
+from bot.services.due_reminders import DueReminders
 from bot.services.learning import LearningService
 from bot.services.officers import OfficerService
 from bot.services.overview import OverviewService
@@ -32,9 +38,12 @@ from bot.services.privacy import IdentifierHasher
 from bot.services.progress import ProgressLog
 from bot.services.quiz import QuizService
 from bot.services.register import CertificateRegister
+from bot.services.reminder_times import parse_clock, parse_quiet_hours
+from bot.services.reminders import ReminderDefaults, ReminderService
 from bot.services.review import ReviewService
 from bot.services.roster import RosterService
 from bot.services.stats import StatsService
+from bot.services.study_digest import StudyDigest
 from bot.settings import Settings
 from bot.storage.database import UnitOfWork, count_statement, create_engine, unit_of_work
 from bot.storage.tracking import tracked_sessions
@@ -67,6 +76,11 @@ class Services:
     overview: OverviewService
     roster: RosterService
     register: CertificateRegister
+    cohorts: CohortService
+    reminders: ReminderService
+    due_reminders: DueReminders
+    announcements: AnnouncementService
+    deliveries: DeliveryService
 
     def unit_of_work(self) -> AbstractAsyncContextManager[UnitOfWork]:
         """One unit of work for a job, a command or a web request: committed on success."""
@@ -90,12 +104,19 @@ def build_services(settings: Settings, *, clock: Clock = utc_now, catalogue: Cat
     certificates = CertificateService(clock, audit, hasher)
     access = AccessService(hasher, audit, clock, settings.admin_ids, access_rules(settings))
     register = CertificateRegister()
+    i18n = I18n(settings.locales_dir, settings.default_locale)
+    cohorts = CohortService(clock, audit)
+    lease = timedelta(seconds=settings.delivery_lease_seconds)
+    audience = AudienceService(catalogue, i18n.negotiate, settings.verification_days)
+    digest = StudyDigest(catalogue, reviews, cohorts)
+    reminder_defaults = ReminderDefaults(parse_clock(settings.reminder_time) or 0,
+                                         parse_quiet_hours(settings.reminder_quiet_hours))
     return Services(
         settings=settings,
         engine=engine,
         sessions=tracked_sessions(engine, directory.forget),
         catalogue=catalogue,
-        i18n=I18n(settings.locales_dir, settings.default_locale),
+        i18n=i18n,
         clock=clock,
         metrics=metrics,
         directory=directory,
@@ -115,6 +136,12 @@ def build_services(settings: Settings, *, clock: Clock = utc_now, catalogue: Cat
         overview=OverviewService(catalogue, clock),
         roster=RosterService(catalogue, access, register),
         register=register,
+        cohorts=cohorts,
+        reminders=ReminderService(clock, digest, reminder_defaults),
+        due_reminders=DueReminders(clock, digest, access, lease),
+        announcements=AnnouncementService(clock, audit, audience, access, settings.announcement_approval_above,
+                                          settings.admin_ids),
+        deliveries=DeliveryService(clock, audience, lease),
     )
 
 

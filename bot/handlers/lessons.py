@@ -9,6 +9,7 @@ from bot.callback_data import Courses, OpenCourse, Resume, ShowCard, handles, pa
 from bot.content import Course
 from bot.context import CustomContext
 from bot.formatting import escape
+from bot.handlers.assignments import assigned_first
 from bot.handlers.common import command, gated, refuse_stale_button, show
 from bot.i18n import Translator
 from bot.keyboards import card_keyboard, catalogue_keyboard, course_keyboard
@@ -30,7 +31,8 @@ async def _show_catalogue(update: Update, context: CustomContext) -> None:
     if not context.catalogue.courses:
         await show(update, context, escape(t("catalogue-empty")))
         return
-    await show(update, context, f"<b>{escape(t('catalogue-title'))}</b>", catalogue_keyboard(context.catalogue, t))
+    first = await assigned_first(context)  # assigned courses on top, with their due dates
+    await show(update, context, f"<b>{escape(t('catalogue-title'))}</b>", catalogue_keyboard(context.catalogue, t, first))
 
 
 async def _resume(update: Update, context: CustomContext) -> None:

@@ -11,6 +11,7 @@ from telegram.ext import BaseHandler, MessageHandler, filters
 from bot.context import CustomContext
 from bot.formatting import clean_input, escape
 from bot.handlers.common import main_menu, refresh_command_menu, share_phone_keyboard, show
+from bot.handlers.reminders import menu_after_verification
 from bot.services.access import Verification
 
 INVITE_PATTERN = re.compile(r"^(?:IN[- ]?)?[0-9A-Za-z]{4}(?:[- ]?[0-9A-Za-z]{4}){3}$", re.IGNORECASE)
@@ -96,7 +97,7 @@ async def report_verification(update: Update, context: CustomContext, outcome: V
             chat.id, t.block(escape(t("verify-success"))), parse_mode=ParseMode.HTML, reply_markup=ReplyKeyboardRemove()
         )
         await refresh_command_menu(context, context.officer.telegram_id)
-        await show(update, context, escape(t("menu-title")), await main_menu(context))
+        await menu_after_verification(update, context)
         return
     if outcome in (Verification.COOLING_DOWN, Verification.INVITES_PAUSED):
         until = await context.services.access.retry_after(context.db, context.officer, outcome)

@@ -17,7 +17,7 @@ from bot.sandbox.api import (
 )
 from bot.sandbox.objects import message_to_api
 from bot.sandbox.params import Params, UploadedFile, to_bool, to_int
-from bot.sandbox.state import BotState, CallbackAnswer, ChatState, SandboxMessage
+from bot.sandbox.state import BotState, CallbackAnswer, ChatState, SandboxMessage, StoredFile
 from bot.sandbox.validation import (
     CALLBACK_ANSWER_LIMIT,
     CHAT_ACTIONS,
@@ -182,22 +182,45 @@ async def send_chat_action(sandbox: BotApiSandbox, bot: BotState, p: Params) -> 
 
 async def send_document(sandbox: BotApiSandbox, bot: BotState, p: Params) -> dict[str, Any]:
     """sendDocument with a multipart upload or the file_id of a file the bot already has."""
-    document = p.get("document")
-    if document is None or document == "":
-        raise bad_request("there is no document in the request")
+
+    def store(upload: UploadedFile) -> StoredFile:
+        name = PurePosixPath(upload.filename or "document").name
+        # Telegram names the type from the file name when the upload does not say (or says octet-stream).
+        declared = upload.content_type if upload.content_type != GENERIC_MIME else None
+        mime = declared or mimetypes.guess_type(name)[0] or GENERIC_MIME
+        return bot.store_file(upload.data, "documents", PurePosixPath(name).suffix, file_name=name, mime_type=mime)
+
+    return await _send_file(sandbox, bot, p, "document", store, lambda stored: {"document": stored.as_document()})
+
+
+async def send_photo(sandbox: BotApiSandbox, bot: BotState, p: Params) -> dict[str, Any]:
+    """sendPhoto with a multipart upload or the file_id of a photo the bot already has (one size is kept)."""
+
+    def store(upload: UploadedFile) -> StoredFile:
+        return bot.store_file(upload.data, "photos", ".jpg", mime_type="image/jpeg")
+
+    def sizes(stored: StoredFile) -> dict[str, Any]:
+        return {"photo": [{"file_id": stored.file_id, "file_unique_id": stored.file_unique_id,
+                           "file_size": len(stored.content), "width": 1280, "height": 960}]}
+
+    return await _send_file(sandbox, bot, p, "photo", store, sizes)
+
+
+async def _send_file(sandbox: BotApiSandbox, bot: BotState, p: Params, field: str,
+                     store: Callable[[UploadedFile], StoredFile],
+                     content: Callable[[StoredFile], dict[str, Any]]) -> dict[str, Any]:
+    """A file with an optional caption: a new upload, or the file_id of a file the bot already has."""
+    upload = p.get(field)
+    if upload is None or upload == "":
+        raise bad_request(f"there is no {field} in the request")
     raw, parse_mode = p.text("caption"), p.text("parse_mode")
     caption = format_text(raw, parse_mode, p.get("caption_entities"), caption=True)
     markup = parse_reply_markup(p.get("reply_markup"))
     chat = writable_chat(sandbox, bot, p.get("chat_id"))
-    if isinstance(document, UploadedFile):
-        name = PurePosixPath(document.filename or "document").name
-        # Telegram names the type from the file name when the upload does not say (or says octet-stream).
-        declared = document.content_type if document.content_type != GENERIC_MIME else None
-        mime = declared or mimetypes.guess_type(name)[0] or GENERIC_MIME
-        stored = bot.store_file(document.data, "documents", PurePosixPath(name).suffix, file_name=name,
-                                mime_type=mime)
-    elif isinstance(document, str) and document in bot.files:
-        stored = bot.files[document]
+    if isinstance(upload, UploadedFile):
+        stored = store(upload)
+    elif isinstance(upload, str) and upload in bot.files:
+        stored = bot.files[upload]
     else:
         raise bad_request("wrong file identifier/HTTP URL specified")
     reply_to = reply_target(chat, p)
@@ -205,8 +228,8 @@ async def send_document(sandbox: BotApiSandbox, bot: BotState, p: Params) -> dic
     message = SandboxMessage(
         message_id=chat.next_message_id(), chat_id=chat.chat_id, from_bot=True, date=int(time.time()),
         caption=caption.text or None, caption_entities=caption.entities, html=_html_source(raw, parse_mode),
-        parse_mode=parse_mode or None, document=stored.as_document(), reply_markup=markup,
-        reply_to_message_id=reply_to, has_protected_content=p.flag("protect_content"),
+        parse_mode=parse_mode or None, reply_markup=markup, reply_to_message_id=reply_to,
+        has_protected_content=p.flag("protect_content"), **content(stored),
     )
     chat.add_bot_message(message)
     return message_to_api(message, chat, bot)
@@ -234,5 +257,6 @@ MESSAGE_METHODS: dict[str, Handler] = {
     "answerCallbackQuery": answer_callback_query,
     "sendChatAction": send_chat_action,
     "sendDocument": send_document,
+    "sendPhoto": send_photo,
     "getFile": get_file,
 }

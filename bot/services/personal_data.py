@@ -17,6 +17,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.services.access import VERIFICATION_FAILURES
 from bot.services.audit import AuditLog
 from bot.services.privacy import IdentifierHasher, Kind
+from bot.services.reminders import personal_records
 from bot.storage.models import Attempt, AuditEntry, Invite, Officer, Personnel
 
 # How /mydata names each table that refers to officers; any other such table appears under its own name.
@@ -44,7 +45,10 @@ def officer_tables() -> dict[Table, list[ForeignKey]]:
     while grown:
         grown = False
         for table in SQLModel.metadata.sorted_tables:
-            link = next((fk for fk in table.foreign_keys if fk.column.table in chains), None)
+            # A row's own officer first (a delivery's recipient, not its announcement's author), then a parent's.
+            links = sorted((fk for fk in table.foreign_keys if fk.column.table in chains),
+                           key=lambda fk: (fk.column.table is not officer, fk.parent.name))
+            link = links[0] if links else None
             if table not in chains and link is not None:
                 chains[table] = [link, *chains[link.column.table]]
                 grown = True
@@ -91,6 +95,7 @@ class PersonalDataService:
                 {"at": entry.at.isoformat(), "action": entry.action, "detail": entry.detail,
                  "by_you": entry.actor in account} for entry in audit
             ],
+            **await personal_records(session, officer),
         }
         for table, chain in officer_tables().items():
             if table.name not in COUNTED_ONLY:

@@ -18,6 +18,8 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services.clock import Clock
+from bot.services.cohorts import SEPARATOR as COHORT_SEPARATOR
+from bot.services.cohorts import apply_memberships
 from bot.services.personnel_csv import DEFAULT_LIMITS, CsvLimits, ImportProblem, PersonnelRow, parse_personnel_csv
 from bot.services.privacy import IdentifierHasher, key_id_of
 from bot.storage.models import Officer, PendingImport, PendingImportRow, Personnel
@@ -177,6 +179,12 @@ class PersonnelService:
             ~exists().where(_TABLE.c.personnel_id == _STAGED.c.personnel_id),
         )
         await session.exec(insert(_TABLE).from_select([*FIELDS, "updated_at"], new))
+        # A list with a cohort column sets each entry's cohorts; without one, memberships stay as they are.
+        staged_cohorts = select(_STAGED.c.personnel_id, _STAGED.c.cohorts).where(
+            _STAGED.c.import_id == pending_id, _STAGED.c.cohorts.is_not(None))
+        memberships = {personnel_id: [name for name in cohorts.split(COHORT_SEPARATOR) if name]
+                       async for batch in _batches(session, staged_cohorts) for personnel_id, cohorts in batch}
+        await apply_memberships(session, memberships, now)
 
     @staticmethod
     async def _discard(session: AsyncSession, pending_id: int) -> None:
@@ -190,7 +198,8 @@ def _staged_entry(pending_id: int) -> Any:
 
 
 def _values(row: PersonnelRow) -> dict[str, Any]:
-    return {name: getattr(row, name) for name in FIELDS}
+    cohorts = COHORT_SEPARATOR.join(row.cohorts) if row.cohorts is not None else None
+    return {**{name: getattr(row, name) for name in FIELDS}, "cohorts": cohorts}
 
 
 def _chunks(items: Sequence[Any]) -> list[Sequence[Any]]:

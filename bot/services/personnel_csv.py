@@ -16,9 +16,10 @@ import phonenumbers
 import pycountry
 from email_validator import EmailNotValidError, validate_email
 
+from bot.services.cohorts import parse_cohort_cell
 from bot.services.privacy import IdentifierHasher
 
-COLUMNS = ("personnel_id", "phone", "country", "role", "display_name", "email", "expires")
+COLUMNS = ("personnel_id", "phone", "country", "role", "display_name", "email", "expires", "cohort")
 ROLES = ("officer", "manager")
 MAX_ID_CHARS = 64
 MAX_NAME_CHARS = 200
@@ -64,6 +65,8 @@ class PersonnelRow:
     role: str
     display_name: str | None
     expires: date | None
+    # None when the list has no cohort column: memberships are then left as they are.
+    cohorts: tuple[str, ...] | None = None
 
 
 def parse_personnel_csv(data: bytes, hasher: IdentifierHasher,
@@ -186,6 +189,9 @@ def _parse_row(line: int, cells: dict[str, str], hasher: IdentifierHasher, probl
             expires = date.fromisoformat(raw)
         except ValueError:
             bad("expires", "not a date (write YYYY-MM-DD)")
+    cohorts, problem = parse_cohort_cell(cells["cohort"]) if "cohort" in cells else (None, None)
+    if problem:
+        bad("cohort", problem)
     if len(problems) > before:
         return None
-    return PersonnelRow(personnel_id, phone_hash, email_hash, country, role, display_name, expires)
+    return PersonnelRow(personnel_id, phone_hash, email_hash, country, role, display_name, expires, cohorts)

@@ -49,6 +49,8 @@ class Officer(SQLModel, table=True):
     granted_role: str | None = Field(default=None, max_length=16)
     # Since when Telegram answers 403 for this chat (blocked or deactivated); cleared when they write again.
     unreachable_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    # What the bot waits for this person to type next (a reminder time, an announcement…), or None.
+    awaiting: str | None = Field(default=None, max_length=64)
 
 
 class LessonProgress(SQLModel, table=True):
@@ -141,6 +143,7 @@ class PendingImportRow(SQLModel, table=True):
     role: str = Field(max_length=16)
     display_name: str | None = Field(default=None, max_length=200)
     expires: date | None = Field(default=None, sa_column=Column(Date, nullable=True))
+    cohorts: str | None = Field(default=None, max_length=2100)  # "A|B"; None when the list had no cohort column
 
 
 class QuizAttempt(SQLModel, table=True):
@@ -188,7 +191,7 @@ class ReviewCard(SQLModel, table=True):
     """A question in the officer's spaced-repetition deck (FSRS state as JSON)."""
 
     __tablename__ = "review_card"
-    __table_args__ = (Index("ix_review_card_officer_due", "officer_id", "due"),)
+    __table_args__ = (Index("ix_review_card_officer_due", "officer_id", "due"), Index("ix_review_card_due", "due"))
 
     officer_id: int = Field(sa_column=Column(Integer, ForeignKey("officer.id", ondelete="CASCADE"), primary_key=True))
     course_id: str = Field(primary_key=True, max_length=32)
@@ -254,3 +257,111 @@ class ConsoleSession(SQLModel, table=True):
     ended_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
     end_reason: str | None = Field(default=None, max_length=16)  # signed-out | idle | role
     locale: str | None = Field(default=None, max_length=8)
+class Cohort(SQLModel, table=True):
+    """A training group, e.g. "NCB Lyon — 2027 intake"; members come from the personnel list's cohort column."""
+
+    __tablename__ = "cohort"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=100, unique=True)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+class CohortMember(SQLModel, table=True):
+    """A list entry in a cohort."""
+
+    __tablename__ = "cohort_member"
+    __table_args__ = (Index("ix_cohort_member_personnel", "personnel_ref"),)
+
+    cohort_id: int = Field(sa_column=Column(Integer, ForeignKey("cohort.id", ondelete="CASCADE"), primary_key=True))
+    personnel_ref: int = Field(
+        sa_column=Column(Integer, ForeignKey("personnel.id", ondelete="CASCADE"), primary_key=True)
+    )
+
+
+class Assignment(SQLModel, table=True):
+    """A course a cohort must finish by a date."""
+
+    __tablename__ = "assignment"
+    __table_args__ = (UniqueConstraint("cohort_id", "course_id", name="uq_assignment_cohort_course"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    cohort_id: int = Field(sa_column=Column(Integer, ForeignKey("cohort.id", ondelete="CASCADE"), nullable=False))
+    course_id: str = Field(max_length=32)
+    due_on: date = Field(sa_column=Column(Date, nullable=False))
+    created_by: str = Field(max_length=64)
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+
+
+class Reminder(SQLModel, table=True):
+    """An officer's study-reminder settings and when the next one is due (next_due_at drives the scan)."""
+
+    __tablename__ = "reminder"
+    __table_args__ = (Index("ix_reminder_next_due", "next_due_at"), Index("ix_reminder_nudge_at", "nudge_at"))
+
+    officer_id: int = Field(sa_column=Column(Integer, ForeignKey("officer.id", ondelete="CASCADE"), primary_key=True))
+    enabled: bool = True
+    at_minute: int = Field(default=18 * 60, ge=0, lt=24 * 60)  # local time, minutes after midnight
+    time_zone: str = Field(default="UTC", max_length=64)
+    quiet_start: int | None = Field(default=None, ge=0, lt=24 * 60)
+    quiet_end: int | None = Field(default=None, ge=0, lt=24 * 60)
+    review_nudges: bool = False
+    paused_until: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    interval_days: int = Field(default=1, ge=1)
+    ignored: int = 0  # reminders in a row after which the officer did not study
+    last_day: date | None = Field(default=None, sa_column=Column(Date, nullable=True))  # local day last handled
+    due_day: date | None = Field(default=None, sa_column=Column(Date, nullable=True))  # local day of next_due_at
+    last_sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    next_due_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    nudge_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    claim: str | None = Field(default=None, max_length=32)  # the dispatcher run that holds it (see services/claims.py)
+    introduced: bool = False  # the officer has been told reminders exist and how to change them
+
+
+class Announcement(SQLModel, table=True):
+    """A course manager's message to many officers: draft, approval, schedule, delivery and report."""
+
+    __tablename__ = "announcement"
+    __table_args__ = (Index("ix_announcement_status_starts", "status", "starts_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    author_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("officer.id", ondelete="SET NULL"), nullable=True)
+    )
+    status: str = Field(default="draft", max_length=16)
+    body: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))  # Telegram HTML
+    media_kind: str | None = Field(default=None, max_length=8)  # photo | document
+    media_file_id: str | None = Field(default=None, max_length=200)
+    audience: str = Field(default="{}", max_length=500)  # JSON filters, see services/audience.py
+    acknowledge: bool = False
+    recipients: int = 0
+    created_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    starts_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    requested_by: str | None = Field(default=None, max_length=64)
+    approved_by: str | None = Field(default=None, max_length=64)
+    finished_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    reported_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+
+
+class Delivery(SQLModel, table=True):
+    """One recipient's copy of an announcement; (status, due_at) drives the scan."""
+
+    __tablename__ = "delivery"
+    __table_args__ = (
+        UniqueConstraint("announcement_id", "officer_id", name="uq_delivery_announcement_officer"),
+        Index("ix_delivery_status_due", "status", "due_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    announcement_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("announcement.id", ondelete="CASCADE"), nullable=False)
+    )
+    officer_id: int = Field(sa_column=Column(Integer, ForeignKey("officer.id", ondelete="CASCADE"), nullable=False))
+    chat_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    locale: str = Field(default="en", max_length=8)
+    status: str = Field(default="queued", max_length=12)
+    due_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    claim: str | None = Field(default=None, max_length=32)
+    sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))
+    error: str | None = Field(default=None, max_length=200)
+    acknowledged_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime, nullable=True))

@@ -165,5 +165,6 @@ async def test_command_menus_are_published_per_language(bot, sandbox: BotApiSand
     assert published >= {"ar", "en", "es", "fr", None}
     arabic = next(c for c in sandbox.calls_of("setMyCommands") if c.params.get("language_code") == "ar")
     assert [c["command"] for c in arabic.params["commands"]] == [
-        "start", "courses", "continue", "review", "certificates", "verify", "language", "mydata", "deleteme", "help"
+        "start", "courses", "continue", "review", "reminders", "certificates", "verify", "language", "mydata",
+        "deleteme", "help"
     ]

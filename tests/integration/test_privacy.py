@@ -13,6 +13,7 @@ from sqlmodel import SQLModel
 from bot.content import load_catalogue
 from bot.logs import hold_back_library_loggers
 from bot.sandbox import BotApiSandbox, SandboxMessage
+from bot.services.audience import Audience
 from bot.services.personal_data import section_of
 from tests.integration.conftest import (
     I18N,
@@ -27,6 +28,7 @@ from tests.integration.conftest import (
     verify,
 )
 from tests.integration.quiz_support import begin_final, run_quiz
+from tests.integration.test_announcements import announce
 from tests.support.console import ConsoleClient, link_from_chat
 
 T = I18N.translator("en")
@@ -159,6 +161,14 @@ async def test_mydata_holds_every_row_of_every_table_about_the_officer(run_seede
         code = certificate.document["file_name"].removeprefix("certificate-").removesuffix(".pdf")
         await manager.send_document(file_name="list.csv", content=personnel_csv(LISTED, MANAGERS))
         await manager.wait_reply()  # held, never confirmed
+        other = sandbox.user(user_id=MANAGERS[1], language_code="en")
+        await verify(other)
+        await settle(bot)
+        # An announcement the manager wrote, and one another manager sent to them (a delivery row).
+        await announce(bot.services, "Draft that stays a draft", author=MANAGERS[0], send=False)
+        await announce(bot.services, "Class on Monday", Audience(language="en"), author=MANAGERS[1])
+        await bot.runtime.ticks.run_now("announcements")
+        assert (await manager.wait_reply(timeout=10)).text.endswith("Class on Monday")
         await settle(bot)
         await manager.send("/mydata")
         data = json.loads(document_bytes(sandbox, await manager.wait_reply()))
