@@ -5,8 +5,8 @@ PTB hands every request (except getUpdates) to the application's rate limiter; t
   a message that fails to send cannot undo what the update decided;
 - lets replies to an officer's own action go at once: they are never queued behind bulk sends,
   and they use up the bot's per-second budget, so reminders and announcements get what is left;
-- paces the bulk lanes (reminders, announcements) to Telegram's limits: per private chat (with
-  short bursts), per group per minute and for the whole bot, with a bound on requests in flight;
+- paces the bulk lanes (reminders, announcements) to Telegram's limits, evenly spaced (never in bursts):
+  per private chat, per group per minute and for the whole bot, with a bound on requests in flight;
 - on 429 waits exactly `retry_after` (for that chat; for a bulk lane, for the whole lane too) and
   sends again; on a 5xx, a timeout or a dropped connection retries with bounded exponential
   back-off; on 403 marks the officer unreachable and gives up; treats "message is not modified"
@@ -81,7 +81,6 @@ class DeliveryLimits:
 
     global_per_second: float = 30.0
     chat_per_second: float = 1.0
-    chat_burst: int = 3
     group_per_minute: float = 20.0
     bulk_concurrency: int = 8
     retries: int = 4
@@ -92,7 +91,7 @@ class DeliveryLimits:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> DeliveryLimits:
-        return cls(settings.send_rate_global, settings.send_rate_chat, settings.send_burst_chat,
+        return cls(settings.send_rate_global, settings.send_rate_chat,
                    settings.send_rate_group_per_minute, settings.send_bulk_concurrency, settings.send_retries,
                    settings.send_backoff_seconds, settings.send_backoff_max_seconds, settings.send_time_scale)
 

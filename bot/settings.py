@@ -68,7 +68,6 @@ class Settings(BaseSettings):
     # Delivery governor: Telegram's limits, and how failed sends are retried.
     send_rate_global: float = Field(default=30.0, gt=0)
     send_rate_chat: float = Field(default=1.0, gt=0)
-    send_burst_chat: int = Field(default=3, ge=1)
     send_rate_group_per_minute: float = Field(default=20.0, gt=0)
     send_bulk_concurrency: int = Field(default=8, ge=1, le=256)
     send_retries: int = Field(default=4, ge=0, le=20)

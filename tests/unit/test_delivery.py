@@ -131,7 +131,7 @@ async def test_state_is_committed_before_every_call() -> None:
 
 
 async def test_bulk_sends_to_one_chat_are_paced_and_replies_take_from_the_same_budget() -> None:
-    limits = DeliveryLimits(global_per_second=20, chat_per_second=20, chat_burst=1)
+    limits = DeliveryLimits(global_per_second=20, chat_per_second=20)
     governor = DeliveryGovernor(limits, Metrics())
     started = time.monotonic()
     await asyncio.gather(*(send(governor, ScriptedApi(), chat_id=9, lane=Lane.ANNOUNCEMENT) for _ in range(5)))
