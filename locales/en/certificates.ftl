@@ -100,6 +100,11 @@ help-managing =
     /unbind ID: free a list entry linked to an account
     /conflicts: entries claimed by a second account
     /revoke_certificate CODE: revoke a certificate
+    /console: a sign-in link to the web console
+    /assign: give a cohort a course with a due date
+    /assignments: the courses assigned to cohorts
+    /announce: write an announcement to officers
+    /announcements: recent announcements and their delivery
     Send a .csv file to replace the approved-personnel list.
 help-administering =
     Administering:

@@ -29,6 +29,7 @@ help =
     /continue — go on with the next lesson
     /review — answer the questions that are due for review
     /certificates — your certificates, sent again on request
+    /reminders — your study reminders: on or off, time, time zone, quiet hours
     /verify CODE — check a certificate's code
     /language — change the language
     /mydata — see what is stored about you

@@ -99,6 +99,11 @@ help-managing =
     /unbind ID — liberar una entrada vinculada a una cuenta
     /conflicts — entradas reclamadas por una segunda cuenta
     /revoke_certificate CÓDIGO — revocar un certificado
+    /console — un enlace de acceso a la consola web
+    /assign — asignar un curso a una cohorte, con fecha límite
+    /assignments — los cursos asignados a las cohortes
+    /announce — redactar un anuncio para los agentes
+    /announcements — los anuncios recientes y su entrega
     Envíe un archivo .csv para sustituir la lista de personal autorizado.
 help-administering =
     Administración:

@@ -29,6 +29,7 @@ help =
     /continue — seguir con la lección siguiente
     /review — responder a las preguntas pendientes de repaso
     /certificates — sus certificados, enviados de nuevo cuando los pida
+    /reminders — sus recordatorios de estudio: activarlos o no, hora, zona horaria, horas de silencio
     /verify CÓDIGO — comprobar el código de un certificado
     /language — cambiar el idioma
     /mydata — ver los datos que se guardan sobre usted

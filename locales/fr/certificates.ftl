@@ -99,6 +99,11 @@ help-managing =
     /unbind MATRICULE — libérer une entrée liée à un compte
     /conflicts — entrées revendiquées par un second compte
     /revoke_certificate CODE — révoquer un certificat
+    /console — un lien de connexion à la console web
+    /assign — attribuer un cours à une cohorte, avec une échéance
+    /assignments — les cours attribués aux cohortes
+    /announce — rédiger une annonce aux agents
+    /announcements — les annonces récentes et leur distribution
     Envoyez un fichier .csv pour remplacer la liste du personnel autorisé.
 help-administering =
     Administration :

@@ -29,6 +29,7 @@ help =
     /continue — passer à la leçon suivante
     /review — répondre aux questions à réviser
     /certificates — vos certificats, renvoyés sur demande
+    /reminders — vos rappels d’étude : activés ou non, heure, fuseau horaire, heures de silence
     /verify CODE — vérifier le code d'un certificat
     /language — changer de langue
     /mydata — voir les données enregistrées vous concernant
