@@ -91,7 +91,7 @@ def register_handlers(application: LearnbotApplication) -> None:
     application.add_handlers(certificates.build_handlers())
     application.add_handlers(privacy.build_handlers())
     application.add_handlers(stats.build_handlers())
-    # Commands of their own and capital-letter callback prefixes (bot/callback_actions.py): no overlap above.
+    # Commands of their own and capital-letter callback prefixes (bot/callback_data.py): no overlap above.
     application.add_handlers(reminders.build_handlers())
     application.add_handlers(assignments.build_handlers())
     application.add_handlers(announcements.build_handlers())

@@ -19,6 +19,13 @@ that buttons already in chats keep working:
     n  show the attempt's next question, or its result
     w  show or hide the holder's name to verifiers
     p  send the certificate of a course again
+    T  the /reminders screen: T:<op>[:<value>]
+    B  an announcement (draft panel, approval, cancelling): B:<announcement>:<op>[:<value>]
+    Q  a recipient acknowledges an announcement: Q:<announcement>
+    D  /assign and /assignments: D:<op>[:<cohort>[:<value>]]
+    S  /stats and /export filters: S:<op>[:<value>]
+
+Trailing fields that keep their default (an empty value, cohort 0) are left out of the data.
 
 Course and lesson ids are at most 24 characters (content check), so the longest datum is 56 bytes.
 """
@@ -30,7 +37,7 @@ import re
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, ClassVar, TypeVar
+from typing import Annotated, Any, ClassVar, Self, TypeVar
 
 from bot.locales import SUPPORTED_LOCALES
 
@@ -52,6 +59,8 @@ RowId = Annotated[int, Part("[0-9]{1,9}", int)]
 Index = Annotated[int, Part("[0-9]{1,3}", int)]
 Option = Annotated[int, Part("[0-9]{1,2}", int)]
 YesNo = Annotated[bool, Part("[yn]", lambda text: text == "y", lambda value: "y" if value else "n")]
+Op = Annotated[str, Part("[a-z0-9]{1,8}", str)]
+Value = Annotated[str, Part("[A-Za-z0-9_+/.-]{0,48}", str)]
 
 
 class Action:
@@ -60,6 +69,15 @@ class Action:
     __slots__ = ()
     prefix: ClassVar[str]
     parts: ClassVar[tuple[tuple[str, Part], ...]]
+
+    def encode(self) -> str:
+        return encode(self)
+
+    @classmethod
+    def parse(cls, data: str | None) -> Self | None:
+        """This action from callback data, or None (malformed, forged, or another action's data)."""
+        action = parse(data)
+        return action if isinstance(action, cls) else None
 
 
 _REGISTRY: dict[tuple[str, int], type[Action]] = {}
@@ -71,12 +89,13 @@ def action(prefix: str) -> Callable[[A], A]:
 
     def register(cls: A) -> A:
         hints = typing.get_type_hints(cls, include_extras=True)
-        parts = tuple((f.name, next(m for m in hints[f.name].__metadata__ if isinstance(m, Part)))
-                      for f in dataclasses.fields(cls))  # type: ignore[arg-type]
-        key = (prefix, len(parts))
-        assert key not in _REGISTRY, f"callback prefix {prefix!r} with {len(parts)} fields is declared twice"
+        fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        parts = tuple((f.name, next(m for m in hints[f.name].__metadata__ if isinstance(m, Part))) for f in fields)
+        required = sum(f.default is dataclasses.MISSING for f in fields)
         cls.prefix, cls.parts = prefix, parts
-        _REGISTRY[key] = cls
+        for count in range(required, len(parts) + 1):  # trailing fields with defaults may be left out
+            assert (prefix, count) not in _REGISTRY, f"callback prefix {prefix!r} with {count} fields is declared twice"
+            _REGISTRY[(prefix, count)] = cls
         return cls
 
     return register
@@ -230,9 +249,59 @@ class SendCertificate(Action):
     course_id: Slug
 
 
+@action("T")
+@dataclass(frozen=True, slots=True)
+class ReminderButton(Action):
+    """A choice on the /reminders screen (op), with its value (a time, a zone, days)."""
+
+    op: Op
+    value: Value = ""
+
+
+@action("B")
+@dataclass(frozen=True, slots=True)
+class AnnouncementButton(Action):
+    """A step on an announcement: the draft panel, approval, cancelling."""
+
+    announcement_id: RowId
+    op: Op
+    value: Value = ""
+
+
+@action("Q")
+@dataclass(frozen=True, slots=True)
+class Acknowledge(Action):
+    """A recipient acknowledges an announcement."""
+
+    announcement_id: RowId
+
+
+@action("D")
+@dataclass(frozen=True, slots=True)
+class AssignButton(Action):
+    """A step of /assign or /assignments."""
+
+    op: Op
+    cohort_id: RowId = 0
+    value: Value = ""
+
+
+@action("S")
+@dataclass(frozen=True, slots=True)
+class StatsFilter(Action):
+    """A /stats or /export filter (by cohort, by country) and its choice."""
+
+    op: Op
+    value: Value = ""
+
+
 def encode(action: Action) -> str:
-    """The callback data for an action."""
+    """The callback data for an action; trailing fields at their defaults are left out."""
     fields = [part.write(getattr(action, name)) for name, part in action.parts]
+    defaults = [f.default for f in dataclasses.fields(action)]  # type: ignore[arg-type]
+    while fields and defaults[len(fields) - 1] is not dataclasses.MISSING \
+            and getattr(action, action.parts[len(fields) - 1][0]) == defaults[len(fields) - 1]:
+        fields.pop()
     data = ":".join([action.prefix, *fields])
     if len(data.encode()) > MAX_CALLBACK_BYTES:
         raise ValueError(f"callback data too long: {data!r}")
@@ -248,7 +317,7 @@ def parse(data: str | None) -> Action | None:
     if cls is None:
         return None
     values = {}
-    for (name, part), text in zip(cls.parts, fields, strict=True):
+    for (name, part), text in zip(cls.parts, fields, strict=False):  # trailing fields left out keep their defaults
         if re.fullmatch(part.pattern, text) is None:
             return None
         values[name] = part.read(text)

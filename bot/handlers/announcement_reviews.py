@@ -7,7 +7,7 @@ from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from bot.callback_actions import Acknowledge, AnnouncementButton, handles
+from bot.callback_data import Acknowledge, AnnouncementButton, handles
 from bot.context import CustomContext
 from bot.delivery import Lane, lane_args
 from bot.formatting import escape

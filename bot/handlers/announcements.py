@@ -8,12 +8,13 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from bot.callback_actions import AnnouncementButton, handles
+from bot.callback_data import AnnouncementButton, handles
 from bot.context import CustomContext
 from bot.formatting import clean_input, escape
 from bot.handlers.announcement_reviews import ask_reviewers, handle_review_button, list_announcements
 from bot.handlers.awaiting import Answer, done, expect
 from bot.handlers.common import command, requires, show
+from bot.keyboards import button
 from bot.locales import SUPPORTED_LOCALES
 from bot.services.access import Role
 from bot.services.announcements import AnnouncementView, Submitted
@@ -30,7 +31,6 @@ from bot.views.announcements import (
     send_announcement,
 )
 from bot.views.dates import moment
-from bot.views.reminders import declared
 
 # Ops of the draft panel; the others (approve, reject, cancel, list, show) are reviews.
 DRAFT_OPS = frozenset({"x", "a", "ac", "au", "an", "al", "ap", "ae", "b", "k", "s", "w", "wt"})
@@ -51,7 +51,7 @@ async def _handle_announce(update: Update, context: CustomContext) -> None:
     assert context.officer is not None
     draft = await context.services.announcements.draft(context.db, context.officer)
     expect(context, "announce-body", str(draft.id))
-    discard = declared(context.t("announce-button-discard"), AnnouncementButton(draft.id, "x"))
+    discard = button(context.t("announce-button-discard"), AnnouncementButton(draft.id, "x"))
     await show(update, context, escape(context.t("announce-prompt-body")), InlineKeyboardMarkup([[discard]]))
 
 

@@ -7,15 +7,14 @@ from datetime import date, datetime, timedelta
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from bot.callback_actions import AssignButton, handles
+from bot.callback_data import AssignButton, handles
 from bot.context import CustomContext
 from bot.formatting import clean_input, escape
 from bot.handlers.awaiting import Answer, done, expect
 from bot.handlers.common import command, requires, show
-from bot.keyboards import menu_button_row
+from bot.keyboards import button, menu_button_row
 from bot.services.access import Role
 from bot.views.dates import day
-from bot.views.reminders import declared
 
 QUICK_WEEKS = (2, 4, 8)
 
@@ -35,7 +34,7 @@ async def _handle_assign(update: Update, context: CustomContext) -> None:
     if not cohorts:
         await show(update, context, escape(t("assign-no-cohorts")))
         return
-    buttons = [[declared(f"{c.name[:50]} ({c.members})", AssignButton("c", c.id))] for c in cohorts]
+    buttons = [[button(f"{c.name[:50]} ({c.members})", AssignButton("c", c.id))] for c in cohorts]
     await show(update, context, escape(t("assign-choose-cohort")), InlineKeyboardMarkup(buttons))
 
 
@@ -51,7 +50,7 @@ async def _handle_assignments(update: Update, context: CustomContext) -> None:
         course = _course_title(context, a.course_id)
         key = "assignments-line-overdue" if a.due_on < today else "assignments-line"
         lines.append("• " + escape(t(key, cohort=a.cohort, course=course, date=day(a.due_on, t.locale))))
-        buttons.append([declared(t("assignments-cancel-button", cohort=a.cohort[:30], course=course[:30]),
+        buttons.append([button(t("assignments-cancel-button", cohort=a.cohort[:30], course=course[:30]),
                                  AssignButton("x", 0, str(a.id)))])
     await show(update, context, "\n".join(lines), InlineKeyboardMarkup([*buttons, menu_button_row(t)]))
 
@@ -78,13 +77,13 @@ async def _handle_button(update: Update, context: CustomContext) -> None:
         return
     await query.answer()
     if action.op == "c":
-        buttons = [[declared(course.titles[t.locale][:60], AssignButton("u", cohort.id, course.id))]
+        buttons = [[button(course.titles[t.locale][:60], AssignButton("u", cohort.id, course.id))]
                    for course in context.catalogue.courses]
         await show(update, context, escape(t("assign-choose-course", cohort=cohort.name)), InlineKeyboardMarkup(buttons))
     elif action.op == "u" and context.catalogue.course(action.value) is not None:
         expect(context, "assign-date", f"{cohort.id}:{action.value}")
         today = services.clock().date()
-        quick = [declared(t("assign-in-weeks", weeks=weeks),
+        quick = [button(t("assign-in-weeks", weeks=weeks),
                           AssignButton("d", cohort.id, f"{action.value}.{today + timedelta(weeks=weeks):%Y%m%d}"))
                  for weeks in QUICK_WEEKS]
         await show(update, context, escape(t("assign-choose-date", cohort=cohort.name,

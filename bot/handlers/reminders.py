@@ -5,17 +5,17 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from bot.callback_actions import ReminderButton, handles
+from bot.callback_data import ReminderButton, handles
 from bot.context import CustomContext
 from bot.formatting import clean_input, escape
 from bot.handlers.awaiting import Answer, done, expect
 from bot.handlers.common import command, gated, main_menu, refuse_stale_button, show
+from bot.keyboards import button
 from bot.services.reminder_times import QuietHours, parse_clock, parse_quiet_hours
 from bot.services.reminders import ReminderView
 from bot.services.zones import find_zone
 from bot.views.dates import clock
 from bot.views.reminders import (
-    declared,
     panel_keyboard,
     panel_text,
     pause_keyboard,
@@ -211,6 +211,6 @@ async def menu_after_verification(update: Update, context: CustomContext) -> Non
                   quiet=quiet)
         text = f"{escape(intro)}\n\n{text}"
         if zones:
-            choose = declared(t("reminders-zone-button"), ReminderButton("z"))
+            choose = button(t("reminders-zone-button"), ReminderButton("z"))
             menu = InlineKeyboardMarkup([*menu.inline_keyboard, [choose]])
     await show(update, context, text, menu)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InputFile, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
-from bot.callback_actions import StatsFilter, handles
+from bot.callback_data import StatsFilter, handles
 from bot.context import CustomContext
 from bot.formatting import escape
 from bot.handlers.common import command, requires, show

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardMarkup
 
-from bot.callback_actions import StatsFilter
+from bot.callback_data import StatsFilter
 from bot.context import CustomContext
 from bot.i18n import Translator
-from bot.views.reminders import declared
+from bot.keyboards import button
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,10 +22,10 @@ class Chosen:
 
 
 def filter_keyboard(t: Translator, value: str) -> InlineKeyboardMarkup:
-    rows = [[declared(t("stats-by-cohort"), StatsFilter("c")), declared(t("stats-by-country"), StatsFilter("n"))]]
+    rows = [[button(t("stats-by-cohort"), StatsFilter("c")), button(t("stats-by-country"), StatsFilter("n"))]]
     if value != "a":
-        rows.append([declared(t("stats-everyone"), StatsFilter("s", "a")),
-                     declared(t("stats-export-these"), StatsFilter("e", value))])
+        rows.append([button(t("stats-everyone"), StatsFilter("s", "a")),
+                     button(t("stats-export-these"), StatsFilter("e", value))])
     return InlineKeyboardMarkup(rows)
 
 
@@ -35,9 +35,9 @@ async def choices_keyboard(context: CustomContext, kind: str) -> InlineKeyboardM
         choices = [(f"{c.name[:50]} ({c.members})", f"c{c.id}") for c in await services.cohorts.cohorts(context.db)]
     else:
         choices = [(country, f"n{country}") for country in await services.cohorts.countries(context.db)]
-    buttons = [declared(label, StatsFilter("s", value)) for label, value in choices]
+    buttons = [button(label, StatsFilter("s", value)) for label, value in choices]
     return InlineKeyboardMarkup([buttons[i:i + 2] for i in range(0, len(buttons), 2)]
-                                + [[declared(context.t("stats-everyone"), StatsFilter("s", "a"))]])
+                                + [[button(context.t("stats-everyone"), StatsFilter("s", "a"))]])
 
 
 async def resolve(context: CustomContext, value: str) -> Chosen | None:

@@ -8,17 +8,16 @@ from typing import Any
 from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.constants import ParseMode
 
-from bot.callback_actions import Acknowledge, AnnouncementButton
+from bot.callback_data import Acknowledge, AnnouncementButton
 from bot.content import Catalogue
 from bot.formatting import escape
 from bot.i18n import Translator
-from bot.keyboards import menu_button_row
+from bot.keyboards import button, menu_button_row
 from bot.services.announcements import AnnouncementView, Status
 from bot.services.audience import Audience, Completion
 from bot.services.cohorts import CohortInfo
 from bot.services.deliveries import FAILED, SENT, UNCONFIRMED, UNREACHABLE, Counts, Report
 from bot.views.dates import moment
-from bot.views.reminders import declared
 
 COMPLETION_LABELS = {Completion.ANY: "announce-completion-any", Completion.NOT_STARTED: "announce-completion-not-started",
                      Completion.IN_PROGRESS: "announce-completion-in-progress",
@@ -32,7 +31,7 @@ def ack_keyboard(announcement: AnnouncementView, t: Translator, done: bool = Fal
     if not announcement.acknowledge:
         return None
     label = t("announce-acknowledged") if done else t("announce-acknowledge")
-    return InlineKeyboardMarkup([[declared(label, Acknowledge(announcement.id))]])
+    return InlineKeyboardMarkup([[button(label, Acknowledge(announcement.id))]])
 
 
 async def send_announcement(bot: Bot, chat_id: int, announcement: AnnouncementView, t: Translator,
@@ -81,7 +80,7 @@ def panel_keyboard(announcement: AnnouncementView, t: Translator) -> InlineKeybo
     number = announcement.id
 
     def act(label: str, op: str) -> Any:
-        return declared(t(label), AnnouncementButton(number, op))
+        return button(t(label), AnnouncementButton(number, op))
 
     return InlineKeyboardMarkup([
         [act("announce-button-audience", "a"), act("announce-button-preview", "v")],
@@ -95,7 +94,7 @@ def audience_keyboard(announcement: AnnouncementView, t: Translator) -> InlineKe
     number, audience = announcement.id, announcement.audience
 
     def act(label: str, op: str) -> Any:
-        return declared(t(label), AnnouncementButton(number, op))
+        return button(t(label), AnnouncementButton(number, op))
 
     rows = [[act("announce-by-cohort", "ac"), act("announce-by-course", "au")],
             [act("announce-by-country", "an"), act("announce-by-language", "al")]]
@@ -108,10 +107,10 @@ def audience_keyboard(announcement: AnnouncementView, t: Translator) -> InlineKe
 def choices_keyboard(announcement: AnnouncementView, op: str, choices: Sequence[tuple[str, str]],
                      t: Translator) -> InlineKeyboardMarkup:
     """One button per value (label, value), then Any and Back."""
-    buttons = [declared(label, AnnouncementButton(announcement.id, op, value)) for label, value in choices]
+    buttons = [button(label, AnnouncementButton(announcement.id, op, value)) for label, value in choices]
     rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
-    rows.append([declared(t("announce-any"), AnnouncementButton(announcement.id, op, "-")),
-                 declared(t("announce-back"), AnnouncementButton(announcement.id, "a"))])
+    rows.append([button(t("announce-any"), AnnouncementButton(announcement.id, op, "-")),
+                 button(t("announce-back"), AnnouncementButton(announcement.id, "a"))])
     return InlineKeyboardMarkup(rows)
 
 
@@ -122,19 +121,19 @@ def completion_choices(t: Translator) -> list[tuple[str, str]]:
 def schedule_keyboard(announcement: AnnouncementView, t: Translator) -> InlineKeyboardMarkup:
     number = announcement.id
     return InlineKeyboardMarkup([
-        [declared(t("announce-in-one-hour"), AnnouncementButton(number, "w", "1h")),
-         declared(t("announce-tomorrow-morning"), AnnouncementButton(number, "w", "t9"))],
-        [declared(t("announce-type-when-button"), AnnouncementButton(number, "wt"))],
-        [declared(t("announce-back"), AnnouncementButton(number, "b"))],
+        [button(t("announce-in-one-hour"), AnnouncementButton(number, "w", "1h")),
+         button(t("announce-tomorrow-morning"), AnnouncementButton(number, "w", "t9"))],
+        [button(t("announce-type-when-button"), AnnouncementButton(number, "wt"))],
+        [button(t("announce-back"), AnnouncementButton(number, "b"))],
     ])
 
 
 def approval_keyboard(announcement: AnnouncementView, t: Translator) -> InlineKeyboardMarkup:
     number = announcement.id
     return InlineKeyboardMarkup([
-        [declared(t("announce-button-show"), AnnouncementButton(number, "v"))],
-        [declared(t("announce-button-approve"), AnnouncementButton(number, "ok")),
-         declared(t("announce-button-reject"), AnnouncementButton(number, "no"))],
+        [button(t("announce-button-show"), AnnouncementButton(number, "v"))],
+        [button(t("announce-button-approve"), AnnouncementButton(number, "ok")),
+         button(t("announce-button-reject"), AnnouncementButton(number, "no"))],
     ])
 
 
@@ -169,11 +168,11 @@ def list_keyboard(items: Sequence[tuple[AnnouncementView, bool]], t: Translator)
     for announcement, may_approve in items:
         number = announcement.id
         if may_approve:
-            rows.append([declared(t("announce-button-approve-id", id=number), AnnouncementButton(number, "ok")),
-                         declared(t("announce-button-reject-id", id=number), AnnouncementButton(number, "no"))])
+            rows.append([button(t("announce-button-approve-id", id=number), AnnouncementButton(number, "ok")),
+                         button(t("announce-button-reject-id", id=number), AnnouncementButton(number, "no"))])
         if announcement.status.open:
-            rows.append([declared(t("announce-button-cancel-id", id=number), AnnouncementButton(number, "c"))])
-    rows.append([declared(t("announcements-refresh"), AnnouncementButton(0, "l")), *menu_button_row(t)])
+            rows.append([button(t("announce-button-cancel-id", id=number), AnnouncementButton(number, "c"))])
+    rows.append([button(t("announcements-refresh"), AnnouncementButton(0, "l")), *menu_button_row(t)])
     return InlineKeyboardMarkup(rows)
 
 

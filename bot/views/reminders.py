@@ -6,8 +6,7 @@ from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.callback_actions import Declared, ReminderButton
-from bot.callback_data import ShowCard, StartReview
+from bot.callback_data import ReminderButton, ShowCard, StartReview
 from bot.content import Catalogue
 from bot.formatting import escape
 from bot.i18n import Translator
@@ -22,10 +21,6 @@ PRESET_TIMES = (7 * 60, 8 * 60, 12 * 60 + 30, 18 * 60, 20 * 60)
 PRESET_QUIET = (QuietHours(21 * 60, 7 * 60), QuietHours(22 * 60, 6 * 60), QuietHours(20 * 60, 8 * 60),
                 QuietHours(23 * 60, 7 * 60))
 PRESET_PAUSES = (1, 3, 7, 14)
-
-
-def declared(text: str, action: Declared) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text, callback_data=action.encode())
 
 
 def hhmm(minute: int) -> str:
@@ -58,16 +53,16 @@ def panel_text(view: ReminderView, t: Translator, now: datetime) -> str:
 
 
 def panel_keyboard(view: ReminderView, t: Translator) -> InlineKeyboardMarkup:
-    times = [declared(clock(minute, t.locale), ReminderButton("t", hhmm(minute))) for minute in PRESET_TIMES
+    times = [button(clock(minute, t.locale), ReminderButton("t", hhmm(minute))) for minute in PRESET_TIMES
              if minute != view.at_minute and not (view.quiet and view.quiet.contains(minute))]
     rows = [
-        [declared(t("reminders-turn-off") if view.enabled else t("reminders-turn-on"),
+        [button(t("reminders-turn-off") if view.enabled else t("reminders-turn-on"),
                   ReminderButton("off" if view.enabled else "on"))],
-        times[:3], [*times[3:], declared(t("reminders-other-time"), ReminderButton("tt"))],
-        [declared(t("reminders-zone-button"), ReminderButton("z")), declared(t("reminders-quiet-button"), ReminderButton("q"))],
-        [declared(t("reminders-nudges-disable") if view.review_nudges else t("reminders-nudges-enable"),
+        times[:3], [*times[3:], button(t("reminders-other-time"), ReminderButton("tt"))],
+        [button(t("reminders-zone-button"), ReminderButton("z")), button(t("reminders-quiet-button"), ReminderButton("q"))],
+        [button(t("reminders-nudges-disable") if view.review_nudges else t("reminders-nudges-enable"),
                   ReminderButton("n0" if view.review_nudges else "n1"))],
-        [declared(t("reminders-pause-button"), ReminderButton("s"))],
+        [button(t("reminders-pause-button"), ReminderButton("s"))],
         menu_button_row(t),
     ]
     return InlineKeyboardMarkup([row for row in rows if row])
@@ -75,28 +70,28 @@ def panel_keyboard(view: ReminderView, t: Translator) -> InlineKeyboardMarkup:
 
 def zone_keyboard(zones: list[str], t: Translator, now: datetime) -> InlineKeyboardMarkup:
     ordered = sorted(zones, key=lambda zone: (utc_offset(zone, now), city_of(zone, t.locale)))
-    buttons = [declared(zone_label(zone, t, now), ReminderButton("z", zone)) for zone in ordered]
+    buttons = [button(zone_label(zone, t, now), ReminderButton("z", zone)) for zone in ordered]
     rows = [buttons[i:i + 2] for i in range(0, len(buttons), 2)]
-    return InlineKeyboardMarkup([*rows, [declared(t("reminders-zone-type-button"), ReminderButton("zt"))], _back(t)])
+    return InlineKeyboardMarkup([*rows, [button(t("reminders-zone-type-button"), ReminderButton("zt"))], _back(t)])
 
 
 def quiet_keyboard(t: Translator) -> InlineKeyboardMarkup:
-    presets = [declared(quiet_label(quiet, t), ReminderButton("q", f"{hhmm(quiet.start)}-{hhmm(quiet.end)}"))
+    presets = [button(quiet_label(quiet, t), ReminderButton("q", f"{hhmm(quiet.start)}-{hhmm(quiet.end)}"))
                for quiet in PRESET_QUIET]
-    return InlineKeyboardMarkup([presets[:2], presets[2:], [declared(t("reminders-quiet-off"), ReminderButton("qn")),
-                                 declared(t("reminders-other-hours"), ReminderButton("qt"))], _back(t)])
+    return InlineKeyboardMarkup([presets[:2], presets[2:], [button(t("reminders-quiet-off"), ReminderButton("qn")),
+                                 button(t("reminders-other-hours"), ReminderButton("qt"))], _back(t)])
 
 
 def pause_keyboard(view: ReminderView, t: Translator, now: datetime) -> InlineKeyboardMarkup:
-    rows = [[declared(t("reminders-pause-days", days=days), ReminderButton("s", str(days))) for days in PRESET_PAUSES],
-            [declared(t("reminders-pause-other"), ReminderButton("st"))]]
+    rows = [[button(t("reminders-pause-days", days=days), ReminderButton("s", str(days))) for days in PRESET_PAUSES],
+            [button(t("reminders-pause-other"), ReminderButton("st"))]]
     if view.paused_until is not None and view.paused_until > now:
-        rows.append([declared(t("reminders-resume"), ReminderButton("r"))])
+        rows.append([button(t("reminders-resume"), ReminderButton("r"))])
     return InlineKeyboardMarkup([*rows, _back(t)])
 
 
 def _back(t: Translator) -> list[InlineKeyboardButton]:
-    return [declared(t("reminders-back"), ReminderButton("p"))]
+    return [button(t("reminders-back"), ReminderButton("p"))]
 
 
 def reminder_text(job: ReminderJob, t: Translator, catalogue: Catalogue) -> str:
@@ -134,5 +129,5 @@ def reminder_keyboard(job: ReminderJob, t: Translator) -> InlineKeyboardMarkup:
     lesson = job.digest.next_lesson
     if job.kind == "daily" and lesson is not None:
         rows.append([button(t("reminder-open-lesson"), ShowCard(lesson.course_id, lesson.lesson_id, 0))])
-    rows.append([declared(t("reminders-settings-button"), ReminderButton("p"))])
+    rows.append([button(t("reminders-settings-button"), ReminderButton("p"))])
     return InlineKeyboardMarkup(rows)

@@ -6,6 +6,9 @@ import pytest
 
 from bot import callback_data
 from bot.callback_data import (
+    Acknowledge,
+    AnnouncementButton,
+    AssignButton,
     Choose,
     ConfirmDelete,
     ConfirmImport,
@@ -15,6 +18,7 @@ from bot.callback_data import (
     Menu,
     NextQuestion,
     OpenCourse,
+    ReminderButton,
     Resume,
     SendCertificate,
     SetLanguage,
@@ -23,7 +27,10 @@ from bot.callback_data import (
     StartCheck,
     StartFinal,
     StartReview,
+    StatsFilter,
     Submit,
+    encode,
+    parse,
 )
 
 LONGEST_ID = "a" * 24
@@ -80,3 +87,22 @@ def test_handles_pattern_selects_only_its_actions() -> None:
     pattern = callback_data.handles(ShowCard, OpenCourse)
     assert pattern("l:c:l:0") and pattern("o:c")
     assert not pattern("m") and not pattern("garbage") and not pattern(None)
+
+
+@pytest.mark.parametrize(("action", "data"), [
+    (ReminderButton("on"), "T:on"),
+    (ReminderButton("t", "0830"), "T:t:0830"),
+    (AnnouncementButton(12, "w", "1h"), "B:12:w:1h"),
+    (AssignButton("c", 3), "D:c:3"),
+    (AssignButton("x", 0, "7"), "D:x:0:7"),
+    (StatsFilter("s", "a"), "S:s:a"),
+    (Acknowledge(4), "Q:4"),
+])
+def test_trailing_fields_at_their_defaults_are_left_out_and_come_back(action, data: str) -> None:
+    assert encode(action) == data
+    assert parse(data) == action and type(action).parse(data) == action
+
+
+@pytest.mark.parametrize("data", ["T", "B:1", "Q:x", "D:c:x", "S:s:a:b", "T:ON", "B:1:s:" + "v" * 49])
+def test_a_missing_required_field_or_a_bad_one_is_refused(data: str) -> None:
+    assert parse(data) is None
