@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from sqlmodel.ext.asyncio.session import AsyncSession
+from telegram import Bot, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler
@@ -23,6 +24,7 @@ from bot.views.announcements import (
     send_announcement,
 )
 from bot.views.dates import moment
+from bot.wiring import Services
 
 RECENT = 8
 
@@ -80,11 +82,11 @@ async def handle_review_button(update: Update, context: CustomContext, action: A
     decided = await services.announcements.get(context.db, announcement.id)
     assert decided is not None
     zone = (await services.reminders.view(context.db, officer)).time_zone
-    await show(update, context, escape(_decision_text(t, decided, zone)))
-    await _tell_author(context, decided)
+    await show(update, context, escape(decision_text(t, decided, zone)))
+    await tell_author(context.bot, services, context.db, decided)
 
 
-def _decision_text(t: Translator, announcement: AnnouncementView, zone: str) -> str:
+def decision_text(t: Translator, announcement: AnnouncementView, zone: str) -> str:
     if announcement.status is Status.REJECTED:
         return t("announce-rejected", id=announcement.id)
     assert announcement.starts_at is not None
@@ -92,25 +94,24 @@ def _decision_text(t: Translator, announcement: AnnouncementView, zone: str) -> 
              when=moment(announcement.starts_at, zone, t.locale))
 
 
-async def _tell_author(context: CustomContext, announcement: AnnouncementView) -> None:
-    services = context.services
-    author = await services.announcements.author(context.db, announcement.id)
+async def tell_author(bot: Bot, services: Services, session: AsyncSession, announcement: AnnouncementView) -> None:
+    """The author learns in the chat that a second manager approved or rejected (from the chat or the console)."""
+    author = await services.announcements.author(session, announcement.id)
     if author is None:
         return
     t = services.i18n.translator(services.i18n.negotiate(author.chosen_locale, author.telegram_locale))
-    zone = (await services.reminders.view(context.db, author)).time_zone
+    zone = (await services.reminders.view(session, author)).time_zone
     try:
-        await context.bot.send_message(author.telegram_id, t.block(escape(_decision_text(t, announcement, zone))),
-                                       parse_mode=ParseMode.HTML, rate_limit_args=lane_args(Lane.ANNOUNCEMENT))
+        await bot.send_message(author.telegram_id, t.block(escape(decision_text(t, announcement, zone))),
+                               parse_mode=ParseMode.HTML, rate_limit_args=lane_args(Lane.ANNOUNCEMENT))
     except TelegramError:
         pass  # the author sees it in /announcements
 
 
-async def ask_reviewers(context: CustomContext, announcement: AnnouncementView) -> int:
-    """Ask every other manager to approve; how many were asked."""
-    services = context.services
-    reviewers = await services.announcements.reviewers(context.db, announcement.author_id)
-    cohorts = await services.cohorts.cohorts(context.db)
+async def ask_reviewers(bot: Bot, services: Services, session: AsyncSession, announcement: AnnouncementView) -> int:
+    """Ask every other manager in the chat to approve (the chat's /announce and the console); how many were asked."""
+    reviewers = await services.announcements.reviewers(session, announcement.author_id)
+    cohorts = await services.cohorts.cohorts(session)
     asked = 0
     for reviewer in reviewers:
         i18n = services.i18n
@@ -118,9 +119,9 @@ async def ask_reviewers(context: CustomContext, announcement: AnnouncementView) 
         text = t("announce-approval-request", id=announcement.id, count=announcement.recipients,
                  audience=audience_text(announcement.audience, t, services.catalogue, cohorts))
         try:
-            await context.bot.send_message(reviewer.telegram_id, t.block(escape(text)), parse_mode=ParseMode.HTML,
-                                           reply_markup=approval_keyboard(announcement, t),
-                                           rate_limit_args=lane_args(Lane.ANNOUNCEMENT))
+            await bot.send_message(reviewer.telegram_id, t.block(escape(text)), parse_mode=ParseMode.HTML,
+                                   reply_markup=approval_keyboard(announcement, t),
+                                   rate_limit_args=lane_args(Lane.ANNOUNCEMENT))
             asked += 1
         except TelegramError:
             continue

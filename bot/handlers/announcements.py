@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
@@ -17,9 +17,8 @@ from bot.handlers.common import command, requires, show
 from bot.keyboards import button
 from bot.locales import SUPPORTED_LOCALES
 from bot.services.access import Role
-from bot.services.announcements import AnnouncementView, Submitted
+from bot.services.announcements import AnnouncementView, Submitted, chosen_start
 from bot.services.audience import Audience, Completion
-from bot.services.reminder_times import local_moment, parse_clock, zone_named
 from bot.views.announcements import (
     audience_keyboard,
     audience_text,
@@ -138,7 +137,8 @@ async def _handle_button(update: Update, context: CustomContext) -> None:
         case "w", "":
             await show(update, context, escape(t("announce-schedule-title")), schedule_keyboard(draft, t))
         case "w", ("1h" | "t9") as when:
-            await _submit(update, context, draft, await _preset_time(context, when))
+            zone = (await services.reminders.view(context.db, officer)).time_zone
+            await _submit(update, context, draft, chosen_start(when, services.clock(), zone))
         case "wt", _:
             expect(context, "announce-when", str(draft.id))
             zone = (await services.reminders.view(context.db, officer)).time_zone
@@ -181,16 +181,6 @@ async def _apply(update: Update, context: CustomContext, draft: AnnouncementView
     await _show_panel(update, context, narrowed)
 
 
-async def _preset_time(context: CustomContext, when: str) -> datetime:
-    now = context.services.clock()
-    if when == "1h":
-        return now + timedelta(hours=1)
-    assert context.officer is not None
-    zone = zone_named((await context.services.reminders.view(context.db, context.officer)).time_zone)
-    assert zone is not None
-    return local_moment(now.astimezone(zone).date() + timedelta(days=1), 9 * 60, zone)
-
-
 async def _submit(update: Update, context: CustomContext, draft: AnnouncementView, starts_at: datetime | None) -> None:
     services, t, officer = context.services, context.t, context.officer
     assert officer is not None
@@ -205,7 +195,7 @@ async def _submit(update: Update, context: CustomContext, draft: AnnouncementVie
     assert submitted is not None
     zone = (await services.reminders.view(context.db, officer)).time_zone
     if outcome is Submitted.AWAITING_APPROVAL:
-        asked = await ask_reviewers(context, submitted)
+        asked = await ask_reviewers(context.bot, services, context.db, submitted)
         await show(update, context, escape(t("announce-awaiting-approval", id=draft.id, count=submitted.recipients,
                                              reviewers=asked)))
     elif starts_at is None:
@@ -219,8 +209,8 @@ async def _answer_when(update: Update, context: CustomContext, argument: str) ->
     message = update.effective_message
     assert message is not None and context.officer is not None
     zone_name = (await context.services.reminders.view(context.db, context.officer)).time_zone
-    starts_at = _parse_when(clean_input(message.text or ""), zone_name)
-    if starts_at is None or starts_at <= context.services.clock():
+    starts_at = chosen_start(clean_input(message.text or ""), context.services.clock(), zone_name)
+    if starts_at is None:
         await show(update, context, escape(context.t("announce-bad-when", zone=zone_name)))
         return
     done(context)
@@ -229,18 +219,6 @@ async def _answer_when(update: Update, context: CustomContext, argument: str) ->
         await show(update, context, escape(context.t("announce-stale")))
         return
     await _submit(update, context, draft, starts_at)
-
-
-def _parse_when(text: str, zone_name: str) -> datetime | None:
-    """'2027-03-15 09:00' in the manager's time zone."""
-    day_text, _, time_text = text.partition(" ")
-    zone = zone_named(zone_name)
-    try:
-        day = datetime.strptime(day_text, "%Y-%m-%d").date()
-    except ValueError:
-        return None
-    minute = parse_clock(time_text or "9:00")
-    return local_moment(day, minute, zone) if minute is not None and zone is not None else None
 
 
 ANSWERS: dict[str, Answer] = {"announce-body": _answer_body, "announce-when": _answer_when}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import delete, update
 from sqlmodel import col, select
@@ -21,6 +21,7 @@ from bot.services.access import AccessService, Role
 from bot.services.audience import Audience, AudienceService
 from bot.services.audit import AuditLog
 from bot.services.clock import Clock
+from bot.services.reminder_times import local_moment, parse_clock, zone_named
 from bot.storage.models import Announcement, Delivery, Officer, Personnel
 
 MAX_TEXT = 4096
@@ -71,6 +72,26 @@ class AnnouncementView:
     created_at: datetime
     starts_at: datetime | None
     needs_approval: bool
+
+
+def chosen_start(choice: str, now: datetime, zone_name: str) -> datetime | None:
+    """When a manager wants it to go out: "1h" (in one hour), "t9" (tomorrow at 09:00) or a typed
+    "2027-03-15 09:00" (or "2027-03-15T09:00"), both in their time zone; None when not understood or past."""
+    zone = zone_named(zone_name)
+    if zone is None:
+        return None
+    if choice == "1h":
+        return now + timedelta(hours=1)
+    if choice == "t9":
+        return local_moment(now.astimezone(zone).date() + timedelta(days=1), 9 * 60, zone)
+    day_text, _, time_text = choice.strip().replace("T", " ", 1).partition(" ")
+    try:
+        day = datetime.strptime(day_text, "%Y-%m-%d").date()
+    except ValueError:
+        return None
+    minute = parse_clock(time_text or "9:00")
+    starts = local_moment(day, minute, zone) if minute is not None else None
+    return starts if starts is not None and starts > now else None
 
 
 def view(row: Announcement) -> AnnouncementView:

@@ -13,12 +13,15 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.content import Catalogue, Course
 from bot.services.access import AccessService, Role
+from bot.services.cohorts import SEPARATOR as COHORT_SEPARATOR
 from bot.services.register import CertificateEntry, CertificateRegister
 from bot.services.selection import OfficerFilter, Page, fetch_page
-from bot.storage.models import LessonProgress, Officer, Personnel, QuizAttempt
+from bot.storage.models import Cohort, CohortMember, LessonProgress, Officer, Personnel, QuizAttempt
 
 MAX_QUERY_CHARS = 100
-EXPORT_COLUMNS = ("personnel_id", "country", "role", "display_name", "expires")
+EXPORT_COLUMNS = ("personnel_id", "country", "role", "display_name", "expires", "cohort")
+# Above this many entries, every membership is read at once rather than the entries' own (a whole-list export).
+MEMBERSHIPS_BY_ID = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,14 +51,16 @@ class RosterEntry:
     language: str | None
     last_active: datetime | None
     progress: tuple[CourseProgress, ...]
+    cohorts: tuple[str, ...] = ()
 
     @property
     def verified(self) -> bool:
         return self.verified_at is not None
 
     def export_row(self) -> list[object]:
+        """A line of the personnel CSV (its cohort column too), so the download can be edited and imported again."""
         return [self.personnel_id, self.country or "", self.list_role, self.display_name or "",
-                self.expires.isoformat() if self.expires else ""]
+                self.expires.isoformat() if self.expires else "", f" {COHORT_SEPARATOR} ".join(self.cohorts)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +156,7 @@ class RosterService:
                 .group_by(col(LessonProgress.officer_id), col(LessonProgress.course_id))
             )).all():
                 completed[officer_id][course_id] = int(count)
+        cohorts = await _memberships(session, [personnel.id for personnel, _ in rows])
         entries = []
         for personnel, officer in rows:
             done = completed.get(officer.id, {}) if officer is not None else {}
@@ -160,9 +166,21 @@ class RosterService:
                 personnel.personnel_id, personnel.display_name, personnel.country, personnel.role, personnel.expires,
                 officer.verified_at if officer else None,
                 (officer.chosen_locale or officer.telegram_locale) if officer else None,
-                officer.last_seen_at if officer else None, progress,
+                officer.last_seen_at if officer else None, progress, tuple(cohorts.get(personnel.id, ())),
             ))
         return tuple(entries)
+
+
+async def _memberships(session: AsyncSession, refs: list[int]) -> dict[int, list[str]]:
+    """The cohort names of these list entries, by entry, each in name order."""
+    statement = (select(CohortMember.personnel_ref, Cohort.name).join(Cohort, col(Cohort.id) == CohortMember.cohort_id)
+                 .order_by(col(Cohort.name)))
+    if len(refs) <= MEMBERSHIPS_BY_ID:
+        statement = statement.where(col(CohortMember.personnel_ref).in_(refs))
+    names: dict[int, list[str]] = defaultdict(list)
+    for ref, name in (await session.exec(statement)).all():
+        names[ref].append(name)
+    return names
 
 
 def _matching(query: str, selected: OfficerFilter) -> Select[Any]:

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select
-from sqlmodel import func, select
+from sqlmodel import col, func, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.storage.models import Personnel
+from bot.storage.models import CohortMember, Personnel
 
 T = TypeVar("T")
 PAGE_SIZE = 50
@@ -20,17 +20,21 @@ PAGE_SIZE = 50
 class OfficerFilter:
     """A subset of the approved list; every field left empty means everyone.
 
-    Figures and lists take one of these, so a new criterion (a cohort) is one field here and one
-    condition in `conditions`, not a change to every query.
+    Figures and lists take one of these, so a new criterion is one field here and one condition in
+    `conditions`, not a change to every query.
     """
 
     country: str | None = None
+    cohort_id: int | None = None
 
     def conditions(self) -> list[ColumnElement[bool]]:
         """Conditions on the Personnel table."""
         found: list[ColumnElement[bool]] = []
         if self.country:
             found.append(Personnel.country == self.country)  # type: ignore[arg-type]
+        if self.cohort_id is not None:
+            members = select(CohortMember.personnel_ref).where(CohortMember.cohort_id == self.cohort_id)
+            found.append(col(Personnel.id).in_(members))
         return found
 
     @property

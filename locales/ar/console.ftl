@@ -12,6 +12,7 @@ console-nav-overview = نظرة عامة
 console-nav-officers = الأفراد
 console-nav-personnel = قائمة الأفراد
 console-nav-certificates = الشهادات
+console-nav-announcements = الإعلانات
 console-nav-content = المحتوى
 console-nav-audit = سجل التدقيق
 console-nav-roles = الأدوار
@@ -28,6 +29,8 @@ console-percent = { $value }٪
 console-search = بحث
 console-filter-country = البلد
 console-filter-all = الكل
+console-filter-cohort = الدفعة
+console-refresh = تحديث
 console-filter-apply = تطبيق
 console-nothing-found = لم يُعثر على أي نتيجة.
 console-export-csv = التصدير بصيغة CSV
@@ -83,6 +86,7 @@ console-officers-count = عدد القيود في القائمة: { $count }
 console-column-name = الاسم
 console-column-personnel-id = معرّف الفرد
 console-column-country = البلد
+console-column-cohorts = الدفعات
 console-column-language = اللغة
 console-column-last-active = آخر نشاط
 console-column-progress = التقدم في الدورات
@@ -184,3 +188,82 @@ console-roles-hint = مسؤولو التدريب بموجب القائمة أو 
 console-column-why-manager = مسؤول بموجب
 console-manager-by-list = القائمة
 console-manager-granted = منح من مسؤول النظام
+
+## الإعلانات
+console-announcements-title = الإعلانات
+console-announcements-new = كتابة إعلان
+console-announcements-none = لا توجد إعلانات بعد.
+console-announcements-awaiting = بانتظار موافقة مسؤول تدريب ثانٍ
+console-announcements-recent = الإعلانات الأخيرة
+console-announcement-title = الإعلان رقم { $id }
+console-announcement-own = (إعلانك)
+console-announcement-waiting-own = أنت كاتب هذا الإعلان، لذا يجب أن يوافق عليه مسؤول آخر أو يرفضه.
+console-announcement-approve = الموافقة
+console-announcement-reject = الرفض
+console-announcement-cancel = إلغاء هذا الإعلان
+console-announcement-cancel-hint = لن تُرسل أبدًا النسخ التي لم تُرسل بعد.
+console-announcement-created = تاريخ الكتابة
+console-announcement-starts = موعد الإرسال
+console-announcement-zone = الأوقات معروضة حسب
+console-announcement-as-sent = الرسالة كما يتلقاها الأفراد
+console-announcement-media-photo = 📷 صورة مع هذا التعليق (يمكن رؤيتها بالأمر /announcements في المحادثة)
+console-announcement-media-document = 📄 مستند مع هذا التعليق (يمكن رؤيته بالأمر /announcements في المحادثة)
+console-back-to-announcements = → جميع الإعلانات
+console-column-number = الرقم
+console-column-audience = الفئة المستهدفة
+console-column-recipients = المستلمون
+console-column-sent = أُرسلت
+console-column-pending = قيد الانتظار
+console-column-failed = تعذّر إرسالها
+console-column-unreachable = لا يمكن الوصول إليهم
+console-column-unconfirmed = غير مؤكدة
+console-column-acknowledged = تأكيدات الاطلاع
+console-report-title = تقرير التسليم
+console-report-live = تتحدث هذه الأرقام تلقائيًا ما دام الإعلان قيد الإرسال.
+console-report-final = أرقام نهائية. الأفراد الذين لا يمكن الوصول إليهم حظروا البوت؛ والنسخ غير المؤكدة انقطع إرسالها وربما لم تصل.
+console-compose-title = كتابة إعلان
+console-compose-text = نص الرسالة
+console-compose-text-hint = **الخط العريض** بين نجمتين، و_الخط المائل_ بين شرطتين سفليتين، والروابط بالشكل [النص](https://…). الحد الأقصى 4096 حرفًا.
+console-compose-media-hint = لإرسال صورة أو مستند، استخدم الأمر /announce في المحادثة.
+console-compose-audience = الفئة المستهدفة
+console-compose-audience-hint = تتراكم عوامل التصفية؛ ومن دونها يصل الإعلان إلى جميع الأفراد الذين تم التحقق من هويتهم.
+console-filter-course = الدورة
+console-filter-completion = في الدورة المختارة
+console-filter-language = اللغة
+console-compose-acknowledge = إضافة زر «تم الاطلاع»
+console-compose-approval-rule = لا يُرسل الإعلان الموجّه إلى جميع الأفراد الذين تم التحقق من هويتهم، أو إلى أكثر من { $limit } مستلم، إلا بعد موافقة مسؤول تدريب ثانٍ.
+console-compose-update = تحديث المعاينة
+console-compose-send = الإرسال الآن
+console-compose-schedule-title = أو جدولة الإرسال
+console-compose-when = التاريخ والوقت (حسب منطقتك الزمنية: { $zone })
+console-compose-schedule = جدولة
+console-compose-discard = تجاهل المسودة
+console-compose-preview = كما سيراه الأفراد في تيليجرام
+console-compose-placeholder = ستظهر رسالتك هنا.
+console-compose-problem-text = اكتب نص الرسالة أولًا.
+console-compose-problem-long = تتكون الرسالة من { $length } حرفًا، بينما لا يقبل تيليجرام أكثر من { $limit }.
+console-compose-problem-link = يجب أن يبدأ الرابط { $url } بـ https://.
+console-compose-problem-choice = أحد خيارات الفئة المستهدفة لم يعد متاحًا. يرجى الاختيار من جديد.
+console-compose-problem-when = اختر تاريخًا ووقتًا في المستقبل (حسب منطقتك الزمنية: { $zone }).
+console-notice-sending = { $count ->
+    [one] يجري إرساله الآن إلى مستلم واحد.
+    [two] يجري إرساله الآن إلى مستلمَين.
+    [few] يجري إرساله الآن إلى { $count } مستلمين.
+    [many] يجري إرساله الآن إلى { $count } مستلمًا.
+   *[other] يجري إرساله الآن إلى { $count } مستلم.
+} تتابع هذه الصفحة تسليمه.
+console-notice-scheduled = { $count ->
+    [one] سيُرسل في { $when } إلى مستلم واحد.
+    [two] سيُرسل في { $when } إلى مستلمَين.
+    [few] سيُرسل في { $when } إلى { $count } مستلمين.
+    [many] سيُرسل في { $when } إلى { $count } مستلمًا.
+   *[other] سيُرسل في { $when } إلى { $count } مستلم.
+} ويمكن إلغاؤه حتى ذلك الحين.
+console-notice-awaiting = عدد مستلمي هذا الإعلان { $count }، لذا يجب أن يوافق عليه مسؤول تدريب ثانٍ. { $asked ->
+    [0] تعذّر إبلاغ أي مسؤول آخر في المحادثة؛ وسيجدونه هنا.
+    [one] طُلبت الموافقة من مسؤول واحد في المحادثة.
+    [two] طُلبت الموافقة من مسؤولَين في المحادثة.
+    [few] طُلبت الموافقة من { $asked } مسؤولين في المحادثة.
+    [many] طُلبت الموافقة من { $asked } مسؤولًا في المحادثة.
+   *[other] طُلبت الموافقة من { $asked } مسؤول في المحادثة.
+}

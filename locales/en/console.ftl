@@ -12,6 +12,7 @@ console-nav-overview = Overview
 console-nav-officers = Officers
 console-nav-personnel = Personnel list
 console-nav-certificates = Certificates
+console-nav-announcements = Announcements
 console-nav-content = Content
 console-nav-audit = Audit log
 console-nav-roles = Roles
@@ -28,6 +29,8 @@ console-percent = { $value } %
 console-search = Search
 console-filter-country = Country
 console-filter-all = All
+console-filter-cohort = Cohort
+console-refresh = Refresh
 console-filter-apply = Apply
 console-nothing-found = Nothing found.
 console-export-csv = Export as CSV
@@ -86,6 +89,7 @@ console-officers-count = { $count ->
 console-column-name = Name
 console-column-personnel-id = Personnel ID
 console-column-country = Country
+console-column-cohorts = Cohorts
 console-column-language = Language
 console-column-last-active = Last active
 console-column-progress = Course progress
@@ -205,3 +209,73 @@ console-roles-hint = Course managers, by the list or by an administrator's grant
 console-column-why-manager = Manager by
 console-manager-by-list = the list
 console-manager-granted = an administrator's grant
+
+## Announcements
+console-announcements-title = Announcements
+console-announcements-new = Write an announcement
+console-announcements-none = No announcements yet.
+console-announcements-awaiting = Awaiting a second manager's approval
+console-announcements-recent = Recent announcements
+console-announcement-title = Announcement #{ $id }
+console-announcement-own = (yours)
+console-announcement-waiting-own = You wrote it: another manager must approve or reject it.
+console-announcement-approve = Approve
+console-announcement-reject = Reject
+console-announcement-cancel = Cancel this announcement
+console-announcement-cancel-hint = Copies not sent yet will never be sent.
+console-announcement-created = Written
+console-announcement-starts = Goes out
+console-announcement-zone = Times shown in
+console-announcement-as-sent = The message as officers receive it
+console-announcement-media-photo = 📷 A photo, with this caption (see it with /announcements in the chat)
+console-announcement-media-document = 📄 A document, with this caption (see it with /announcements in the chat)
+console-back-to-announcements = ← All announcements
+console-column-number = No.
+console-column-audience = Audience
+console-column-recipients = Recipients
+console-column-sent = Sent
+console-column-pending = Pending
+console-column-failed = Failed
+console-column-unreachable = Unreachable
+console-column-unconfirmed = Unconfirmed
+console-column-acknowledged = Acknowledged
+console-report-title = Delivery report
+console-report-live = These figures update by themselves while the announcement is open.
+console-report-final = Final figures. Unreachable officers have blocked the bot; unconfirmed copies were interrupted while being sent and may not have arrived.
+console-compose-title = Write an announcement
+console-compose-text = Message
+console-compose-text-hint = **Bold** with two stars, _italics_ with underscores, links as [text](https://…). At most 4,096 characters.
+console-compose-media-hint = To send a photo or a document, use /announce in the chat.
+console-compose-audience = Audience
+console-compose-audience-hint = Filters add up; none at all means every verified officer.
+console-filter-course = Course
+console-filter-completion = In the chosen course
+console-filter-language = Language
+console-compose-acknowledge = Add an “Acknowledge” button
+console-compose-approval-rule = An announcement to every verified officer, or to more than { $limit } recipients, goes out only once a second manager approves it.
+console-compose-update = Update the preview
+console-compose-send = Send now
+console-compose-schedule-title = Or schedule it
+console-compose-when = Date and time (your time zone: { $zone })
+console-compose-schedule = Schedule
+console-compose-discard = Discard
+console-compose-preview = As officers will see it in Telegram
+console-compose-placeholder = Your message appears here.
+console-compose-problem-text = Write the message first.
+console-compose-problem-long = The message has { $length } characters; Telegram accepts at most { $limit }.
+console-compose-problem-link = The link { $url } must start with https://.
+console-compose-problem-choice = One of the audience choices is no longer offered. Choose again.
+console-compose-problem-when = Choose a date and time in the future (your time zone: { $zone }).
+console-notice-sending = { $count ->
+    [one] It is going out now to 1 recipient.
+   *[other] It is going out now to { $count } recipients.
+} This page follows its delivery.
+console-notice-scheduled = { $count ->
+    [one] It will go out on { $when } to 1 recipient.
+   *[other] It will go out on { $when } to { $count } recipients.
+} It can be cancelled until then.
+console-notice-awaiting = It goes to { $count } recipients, so a second manager must approve it. { $asked ->
+    [0] No other manager could be asked in the chat; they will find it here.
+    [one] 1 manager was asked in the chat.
+   *[other] { $asked } managers were asked in the chat.
+}

@@ -12,6 +12,7 @@ console-nav-overview = Resumen
 console-nav-officers = Agentes
 console-nav-personnel = Lista de personal
 console-nav-certificates = Certificados
+console-nav-announcements = Anuncios
 console-nav-content = Contenido
 console-nav-audit = Registro de auditoría
 console-nav-roles = Funciones
@@ -28,6 +29,8 @@ console-percent = { $value } %
 console-search = Buscar
 console-filter-country = País
 console-filter-all = Todos
+console-filter-cohort = Promoción
+console-refresh = Actualizar
 console-filter-apply = Aplicar
 console-nothing-found = No se encontró nada.
 console-export-csv = Exportar como CSV
@@ -86,6 +89,7 @@ console-officers-count = { $count ->
 console-column-name = Nombre
 console-column-personnel-id = Número de personal
 console-column-country = País
+console-column-cohorts = Promociones
 console-column-language = Idioma
 console-column-last-active = Última actividad
 console-column-progress = Progreso
@@ -205,3 +209,73 @@ console-roles-hint = Responsables de formación, por la lista o por decisión de
 console-column-why-manager = Responsable por
 console-manager-by-list = la lista
 console-manager-granted = decisión de un administrador
+
+## Anuncios
+console-announcements-title = Anuncios
+console-announcements-new = Redactar un anuncio
+console-announcements-none = Todavía no hay anuncios.
+console-announcements-awaiting = Pendientes de la aprobación de un segundo responsable
+console-announcements-recent = Anuncios recientes
+console-announcement-title = Anuncio n.º { $id }
+console-announcement-own = (suyo)
+console-announcement-waiting-own = Usted lo redactó: otro responsable debe aprobarlo o rechazarlo.
+console-announcement-approve = Aprobar
+console-announcement-reject = Rechazar
+console-announcement-cancel = Cancelar este anuncio
+console-announcement-cancel-hint = Las copias que aún no se han enviado no se enviarán nunca.
+console-announcement-created = Redactado
+console-announcement-starts = Envío
+console-announcement-zone = Horas mostradas en
+console-announcement-as-sent = El mensaje tal como lo reciben los agentes
+console-announcement-media-photo = 📷 Una foto, con este pie (véala con /announcements en el chat)
+console-announcement-media-document = 📄 Un documento, con este pie (véalo con /announcements en el chat)
+console-back-to-announcements = ← Todos los anuncios
+console-column-number = N.º
+console-column-audience = Destinatarios elegidos
+console-column-recipients = Destinatarios
+console-column-sent = Enviados
+console-column-pending = Pendientes
+console-column-failed = Fallidos
+console-column-unreachable = Inaccesibles
+console-column-unconfirmed = Sin confirmar
+console-column-acknowledged = Enterados
+console-report-title = Informe de entrega
+console-report-live = Estas cifras se actualizan solas mientras el anuncio está en curso.
+console-report-final = Cifras definitivas. Los agentes inaccesibles han bloqueado el bot; las copias sin confirmar se interrumpieron durante el envío y puede que no hayan llegado.
+console-compose-title = Redactar un anuncio
+console-compose-text = Mensaje
+console-compose-text-hint = **Negrita** entre dos asteriscos, _cursiva_ entre guiones bajos, enlaces como [texto](https://…). Como máximo 4096 caracteres.
+console-compose-media-hint = Para enviar una foto o un documento, use /announce en el chat.
+console-compose-audience = Destinatarios
+console-compose-audience-hint = Los filtros se suman; sin ningún filtro, el anuncio llega a todos los agentes verificados.
+console-filter-course = Curso
+console-filter-completion = En el curso elegido
+console-filter-language = Idioma
+console-compose-acknowledge = Añadir un botón «Enterado»
+console-compose-approval-rule = Un anuncio a todos los agentes verificados, o a más de { $limit } destinatarios, solo se envía cuando lo aprueba un segundo responsable.
+console-compose-update = Actualizar la vista previa
+console-compose-send = Enviar ahora
+console-compose-schedule-title = O programarlo
+console-compose-when = Fecha y hora (su zona horaria: { $zone })
+console-compose-schedule = Programar
+console-compose-discard = Descartar
+console-compose-preview = Tal como lo verán los agentes en Telegram
+console-compose-placeholder = Su mensaje aparece aquí.
+console-compose-problem-text = Primero redacte el mensaje.
+console-compose-problem-long = El mensaje tiene { $length } caracteres; Telegram acepta como máximo { $limit }.
+console-compose-problem-link = El enlace { $url } debe empezar por https://.
+console-compose-problem-choice = Una de las opciones de destinatarios ya no está disponible. Vuelva a elegir.
+console-compose-problem-when = Elija una fecha y una hora futuras (su zona horaria: { $zone }).
+console-notice-sending = { $count ->
+    [one] Se está enviando ahora a 1 destinatario.
+   *[other] Se está enviando ahora a { $count } destinatarios.
+} Esta página sigue su entrega.
+console-notice-scheduled = { $count ->
+    [one] Se enviará el { $when } a 1 destinatario.
+   *[other] Se enviará el { $when } a { $count } destinatarios.
+} Puede cancelarse hasta entonces.
+console-notice-awaiting = Va a { $count } destinatarios, así que un segundo responsable debe aprobarlo. { $asked ->
+    [0] No se pudo avisar en el chat a ningún otro responsable; lo encontrarán aquí.
+    [one] Se ha avisado en el chat a 1 responsable.
+   *[other] Se ha avisado en el chat a { $asked } responsables.
+}

@@ -12,6 +12,7 @@ console-nav-overview = Vue d’ensemble
 console-nav-officers = Agents
 console-nav-personnel = Liste du personnel
 console-nav-certificates = Certificats
+console-nav-announcements = Annonces
 console-nav-content = Contenu
 console-nav-audit = Journal d’audit
 console-nav-roles = Rôles
@@ -28,6 +29,8 @@ console-percent = { $value } %
 console-search = Rechercher
 console-filter-country = Pays
 console-filter-all = Tous
+console-filter-cohort = Promotion
+console-refresh = Actualiser
 console-filter-apply = Appliquer
 console-nothing-found = Aucun résultat.
 console-export-csv = Exporter en CSV
@@ -86,6 +89,7 @@ console-officers-count = { $count ->
 console-column-name = Nom
 console-column-personnel-id = Matricule
 console-column-country = Pays
+console-column-cohorts = Promotions
 console-column-language = Langue
 console-column-last-active = Dernière activité
 console-column-progress = Progression
@@ -205,3 +209,73 @@ console-roles-hint = Responsables de formation, par la liste ou par décision d�
 console-column-why-manager = Responsable par
 console-manager-by-list = la liste
 console-manager-granted = décision d’un administrateur
+
+## Annonces
+console-announcements-title = Annonces
+console-announcements-new = Rédiger une annonce
+console-announcements-none = Aucune annonce pour l’instant.
+console-announcements-awaiting = En attente de l’approbation d’un second responsable
+console-announcements-recent = Annonces récentes
+console-announcement-title = Annonce nº { $id }
+console-announcement-own = (la vôtre)
+console-announcement-waiting-own = Vous l’avez rédigée : un autre responsable doit l’approuver ou la refuser.
+console-announcement-approve = Approuver
+console-announcement-reject = Refuser
+console-announcement-cancel = Annuler cette annonce
+console-announcement-cancel-hint = Les copies pas encore envoyées ne le seront jamais.
+console-announcement-created = Rédigée
+console-announcement-starts = Envoi
+console-announcement-zone = Heures affichées pour
+console-announcement-as-sent = Le message tel que les agents le reçoivent
+console-announcement-media-photo = 📷 Une photo, avec cette légende (visible avec /announcements dans la conversation)
+console-announcement-media-document = 📄 Un document, avec cette légende (visible avec /announcements dans la conversation)
+console-back-to-announcements = ← Toutes les annonces
+console-column-number = Nº
+console-column-audience = Destinataires visés
+console-column-recipients = Destinataires
+console-column-sent = Envoyées
+console-column-pending = En attente
+console-column-failed = Échecs
+console-column-unreachable = Injoignables
+console-column-unconfirmed = Non confirmées
+console-column-acknowledged = Lu et compris
+console-report-title = Rapport de distribution
+console-report-live = Ces chiffres se mettent à jour d’eux-mêmes tant que l’annonce est en cours.
+console-report-final = Chiffres définitifs. Les agents injoignables ont bloqué le bot ; les copies non confirmées ont été interrompues pendant l’envoi et ne sont peut-être pas arrivées.
+console-compose-title = Rédiger une annonce
+console-compose-text = Message
+console-compose-text-hint = **Gras** entre deux astérisques, _italique_ entre tirets bas, liens sous la forme [texte](https://…). 4 096 caractères au plus.
+console-compose-media-hint = Pour envoyer une photo ou un document, utilisez /announce dans la conversation.
+console-compose-audience = Destinataires
+console-compose-audience-hint = Les filtres se cumulent ; sans filtre, l’annonce va à tous les agents vérifiés.
+console-filter-course = Cours
+console-filter-completion = Dans le cours choisi
+console-filter-language = Langue
+console-compose-acknowledge = Ajouter un bouton « Lu et compris »
+console-compose-approval-rule = Une annonce à tous les agents vérifiés, ou à plus de { $limit } destinataires, ne part qu’après l’approbation d’un second responsable.
+console-compose-update = Mettre à jour l’aperçu
+console-compose-send = Envoyer maintenant
+console-compose-schedule-title = Ou la programmer
+console-compose-when = Date et heure (votre fuseau horaire : { $zone })
+console-compose-schedule = Programmer
+console-compose-discard = Abandonner
+console-compose-preview = Tel que les agents le verront dans Telegram
+console-compose-placeholder = Votre message s’affiche ici.
+console-compose-problem-text = Rédigez d’abord le message.
+console-compose-problem-long = Le message compte { $length } caractères ; Telegram en accepte au plus { $limit }.
+console-compose-problem-link = Le lien { $url } doit commencer par https://.
+console-compose-problem-choice = L’un des choix de destinataires n’est plus proposé. Choisissez à nouveau.
+console-compose-problem-when = Choisissez une date et une heure à venir (votre fuseau horaire : { $zone }).
+console-notice-sending = { $count ->
+    [one] Elle part maintenant vers 1 destinataire.
+   *[other] Elle part maintenant vers { $count } destinataires.
+} Cette page suit sa distribution.
+console-notice-scheduled = { $count ->
+    [one] Elle partira le { $when } vers 1 destinataire.
+   *[other] Elle partira le { $when } vers { $count } destinataires.
+} Elle peut être annulée d’ici là.
+console-notice-awaiting = Elle va à { $count } destinataires : un second responsable doit donc l’approuver. { $asked ->
+    [0] Aucun autre responsable n’a pu être sollicité dans la conversation ; ils la trouveront ici.
+    [one] 1 responsable a été sollicité dans la conversation.
+   *[other] { $asked } responsables ont été sollicités dans la conversation.
+}

@@ -30,9 +30,12 @@ from tests.support.console import (
 T = I18N.translator("en")
 GET_PAGES = ["/console/", "/console/officers", f"/console/officer?id=P-{OFFICER}", "/console/personnel",
              "/console/personnel.csv", "/console/certificates", "/console/certificates.csv", "/console/content",
-             "/console/content?course=interpol-at-a-glance", "/console/audit", "/console/audit.csv", "/console/roles"]
+             "/console/content?course=interpol-at-a-glance", "/console/audit", "/console/audit.csv", "/console/roles",
+             "/console/announcements", "/console/announcements/new", "/console/announcement?id=1"]
 POST_ACTIONS = ["/console/officer/unbind", "/console/officer/invite", "/console/officer/role", "/console/personnel",
-                "/console/personnel/decision", "/console/certificates/revoke", "/console/language", "/console/sign-out"]
+                "/console/personnel/decision", "/console/certificates/revoke", "/console/language", "/console/sign-out",
+                "/console/announcements/compose", "/console/announcements/preview", "/console/announcement/cancel",
+                "/console/announcement/decide"]
 
 
 async def test_a_manager_signs_in_with_the_link_from_the_chat_and_sees_the_overview(

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 
 from bot.sandbox import BotApiSandbox
@@ -16,29 +14,14 @@ from tests.support.console import (
     ConsoleClient,
     complete_lessons,
     console_bot,
+    course_row,
+    figure,
     issue_certificate,
+    rows_of,
     signed_in,
 )
 
 T = I18N.translator("en")
-
-
-def figure(page_text: str, name: str) -> int:
-    found = re.search(rf'id="figure-{name}">(\d+)<', page_text)
-    assert found, name
-    return int(found.group(1))
-
-
-def course_row(page_text: str, course_id: str) -> list[str]:
-    row = re.search(rf'<tr data-course="{course_id}">(.*?)</tr>', page_text, re.S)
-    assert row, course_id
-    return re.findall(r'<td class="number">([^<]*)</td>', row.group(1))
-
-
-def rows_of(csv_body: bytes) -> list[list[str]]:
-    text = csv_body.decode("utf-8")
-    assert text.startswith("\ufeff"), "a byte-order mark, so spreadsheets read UTF-8"
-    return list(csv.reader(io.StringIO(text[1:])))
 
 
 async def test_the_overview_counts_verified_active_officers_lessons_and_course_results_by_country(
@@ -167,7 +150,7 @@ async def test_the_list_download_has_no_phones_and_neutralises_formulas(
             assert download.headers["Content-Type"].startswith("text/csv")
             assert "attachment" in download.headers["Content-Disposition"]
             rows = rows_of(download.body)
-            assert rows[0] == ["personnel_id", "country", "role", "display_name", "expires"]
+            assert rows[0] == ["personnel_id", "country", "role", "display_name", "expires", "cohort"]
             by_id = {row[0]: row for row in rows[1:]}
             assert len(by_id) == len(LISTED)
             assert by_id[f"P-{OFFICER}"][3] == "'=HYPERLINK(\"x\")" and by_id[f"P-{LISTED[1]}"][3] == "'@SUM(1)"

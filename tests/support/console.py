@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -136,6 +138,18 @@ async def signed_in(application: LearnbotApplication, sandbox: BotApiSandbox, us
         await client.close()
 
 
+def listed_with_cohorts(cohorts: dict[int, str]) -> bytes:
+    """The test list (LISTED, with MANAGERS) and a cohort column: these entries in these cohorts ("A | B")."""
+    head, *lines = personnel_csv(LISTED, MANAGERS).decode().splitlines()
+    rows = [f"{line},{cohorts.get(int(line.split(',')[0].removeprefix('P-')), '')}" for line in lines]
+    return ("\n".join([f"{head},cohort", *rows]) + "\n").encode()
+
+
+async def run_announcements(application: LearnbotApplication) -> None:
+    """One tick of the announcement dispatcher, as the scheduler would run it: due ones start and go out."""
+    await application.runtime.ticks.run_now("announcements")  # type: ignore[attr-defined]
+
+
 async def issue_certificate(application: LearnbotApplication, telegram_id: int, percent: int = 90) -> str:
     """A certificate for a verified officer, made by the service that the final quiz calls."""
     services = application.services
@@ -159,3 +173,21 @@ async def complete_lessons(application: LearnbotApplication, telegram_id: int, l
             position = services.learning.locate(course.id, lesson.id, lesson.card_count - 1)
             assert position is not None
             await services.learning.record_view(unit.session, officer, position)
+
+
+def figure(page_text: str, name: str) -> int:
+    found = re.search(rf'id="figure-{name}">(\d+)<', page_text)
+    assert found, name
+    return int(found.group(1))
+
+
+def course_row(page_text: str, course_id: str) -> list[str]:
+    row = re.search(rf'<tr data-course="{course_id}">(.*?)</tr>', page_text, re.S)
+    assert row, course_id
+    return re.findall(r'<td class="number">([^<]*)</td>', row.group(1))
+
+
+def rows_of(csv_body: bytes) -> list[list[str]]:
+    text = csv_body.decode("utf-8")
+    assert text.startswith("\ufeff"), "a byte-order mark, so spreadsheets read UTF-8"
+    return list(csv.reader(io.StringIO(text[1:])))

@@ -13,7 +13,17 @@ import jinja2
 from aiohttp import web
 
 from bot.context import LearnbotApplication
-from bot.web.console import audit, certificates, content, officers, overview, personnel, signing
+from bot.web.console import (
+    announcements,
+    audit,
+    certificates,
+    compose,
+    content,
+    officers,
+    overview,
+    personnel,
+    signing,
+)
 from bot.web.console.site import APPLICATION, PREFIX, TEMPLATE_FILTERS, console_middleware, public
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -25,7 +35,7 @@ def register_console(app: web.Application, application: LearnbotApplication) -> 
     aiohttp_jinja2.setup(console, loader=jinja2.PackageLoader("bot.web.console", "templates"),
                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                          default_helpers=False, filters=TEMPLATE_FILTERS)
-    for module in (signing, overview, officers, personnel, certificates, content, audit):
+    for module in (signing, overview, officers, personnel, certificates, announcements, compose, content, audit):
         console.add_routes(module.routes())
     console.router.add_get("/static/{name}", _static)
     app.router.add_get(PREFIX, _to_overview)

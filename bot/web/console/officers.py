@@ -8,7 +8,7 @@ from aiohttp import web
 from telegram.error import TelegramError
 
 from bot.commands import show_commands_in_chat
-from bot.web.console.overview import officer_filter
+from bot.web.console.overview import filter_choices, officer_filter
 from bot.web.console.site import APPLICATION, render, requires_admin, see_other, services, unit, user
 
 log = logging.getLogger(__name__)
@@ -35,8 +35,7 @@ async def _officers(request: web.Request) -> web.Response:
     session, selected = unit(request).session, officer_filter(request)
     query = request.query.get("q", "")[:100]
     page = await services(request).roster.search(session, query, selected, page_number(request))
-    return render(request, "officers.html", page=page, query=query, selected=selected,
-                  countries=await services(request).overview.countries(session))
+    return render(request, "officers.html", page=page, query=query, selected=selected, **await filter_choices(request))
 
 
 async def _officer(request: web.Request, *, invite: tuple[str, str] | None = None,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from aiohttp import web
 
 from bot.services.selection import OfficerFilter
@@ -14,9 +16,17 @@ def routes() -> list[web.RouteDef]:
 
 
 def officer_filter(request: web.Request) -> OfficerFilter:
-    """The figures' and lists' filter from the query (country; a cohort is added the same way)."""
+    """The figures' and lists' filter from the query: a country of the list, a cohort."""
     country = request.query.get("country", "").strip().upper()[:2]
-    return OfficerFilter(country=country or None)
+    cohort = request.query.get("cohort", "")
+    return OfficerFilter(country=country or None, cohort_id=int(cohort) if cohort.isdigit() and len(cohort) < 10 else None)
+
+
+async def filter_choices(request: web.Request) -> dict[str, Any]:
+    """What the country and cohort filters offer."""
+    session = unit(request).session
+    return {"countries": await services(request).overview.countries(session),
+            "cohorts": await services(request).cohorts.cohorts(session)}
 
 
 async def _overview(request: web.Request) -> web.Response:
@@ -25,4 +35,4 @@ async def _overview(request: web.Request) -> web.Response:
     chart = bar_chart([week.lessons_completed for week in figures.weeks],
                       [week.start.strftime("%m-%d") for week in figures.weeks])
     return render(request, "overview.html", figures=figures, chart=chart, selected=selected,
-                  countries=await services(request).overview.countries(session))
+                  **await filter_choices(request))
