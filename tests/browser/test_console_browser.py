@@ -1,4 +1,5 @@
-"""A manager in a real browser: the link from the chat, the figures, a list upload, a revocation, Arabic."""
+"""A manager in a real browser: the link from the chat, the figures, a list upload, a revocation, an
+announcement that a sandbox officer receives, Arabic."""
 
 from __future__ import annotations
 
@@ -10,8 +11,18 @@ import pytest
 
 from bot.sandbox import BotApiSandbox
 from bot.settings import Settings
-from tests.integration.conftest import I18N, LISTED, MANAGERS, MovableClock, personnel_csv, verify
-from tests.support.console import MANAGER, OFFICER, complete_lessons, console_bot, issue_certificate, link_from_chat
+from tests.integration.conftest import I18N, LISTED, MANAGERS, MovableClock, personnel_csv, seed_personnel, verify
+from tests.integration.crowd import copies
+from tests.support.console import (
+    MANAGER,
+    OFFICER,
+    complete_lessons,
+    console_bot,
+    issue_certificate,
+    link_from_chat,
+    listed_with_cohorts,
+    run_announcements,
+)
 
 T = I18N.translator("en")
 AR = I18N.translator("ar")
@@ -28,6 +39,7 @@ async def test_a_manager_uses_the_console_in_chromium(
     settings: Settings, clock: MovableClock, sandbox: BotApiSandbox, browser: Any, screenshots: Path, tmp_path: Path
 ) -> None:
     async with console_bot(settings, clock) as application:
+        await seed_personnel(application, listed_with_cohorts({OFFICER: "Lyon 2027"}))
         readers = [OFFICER, LISTED[1], LISTED[2]]
         for reader in readers:
             await verify(sandbox.user(user_id=reader))
@@ -50,6 +62,11 @@ async def test_a_manager_uses_the_console_in_chromium(
         row = page.locator(f'tr[data-course="{course.id}"] td')
         assert await row.nth(0).inner_text() == "2" and await row.nth(4).inner_text() == "1"
         await shoot(page, screenshots, "02-overview")
+        await page.get_by_label(T("console-filter-cohort")).select_option(label="Lyon 2027 (1)")
+        await page.get_by_role("button", name=T("console-filter-apply"), exact=True).click()
+        assert await page.locator("#figure-verified").inner_text() == "1", "the cohort's figures only"
+        assert await page.locator("#figure-lessons").inner_text() == str(len(course.lessons))
+        await shoot(page, screenshots, "02-overview-cohort")
 
         await page.get_by_role("link", name=T("console-nav-officers"), exact=True).click()
         await page.get_by_label(T("console-search-officers")).fill(f"Officer {OFFICER}")
@@ -147,3 +164,70 @@ async def test_the_console_can_be_used_with_the_keyboard_alone(
         assert focused == "main"
         await shoot(page, screenshots, "keyboard-overview")
         await context.close()
+
+
+async def test_a_manager_composes_an_announcement_that_a_sandbox_officer_receives(
+    settings: Settings, clock: MovableClock, sandbox: BotApiSandbox, browser: Any, screenshots: Path
+) -> None:
+    from playwright.async_api import expect  # installed with the tests; the browser fixture skips without it
+
+    async with console_bot(settings, clock, announcement_tick_seconds=3600) as application:
+        await seed_personnel(application, listed_with_cohorts({OFFICER: "Lyon 2027", LISTED[1]: "Lyon 2027"}))
+        for reader in (OFFICER, LISTED[1], LISTED[2]):
+            await verify(sandbox.user(user_id=reader))
+        manager = sandbox.user(user_id=MANAGER)
+        await verify(manager)
+        context = await browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+        page = await context.new_page()
+        errors: list[str] = []  # a script refused by the Content-Security-Policy, or failing, shows here
+        page.on("console", lambda message: errors.append(f"{message.text} {message.location.get('url')}")
+                if message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico") else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        await page.goto(await link_from_chat(manager))
+        await page.get_by_role("button", name=T("console-sign-in"), exact=True).click()
+        await page.get_by_role("link", name=T("console-nav-announcements"), exact=True).click()
+        await page.get_by_role("link", name=T("console-announcements-new"), exact=True).click()
+        officer = sandbox.user(user_id=OFFICER)
+
+        async def compose(t: Any, text: str, name: str) -> None:
+            """Type, narrow to the cohort and watch the preview follow (htmx), then Send now and watch the report."""
+            await expect(page.locator("#count")).to_have_text(t("announce-panel-count", count=4))
+            await expect(page.locator("#approval")).to_be_visible()
+            await page.get_by_label(t("console-compose-text")).fill(text)
+            await page.get_by_label(t("console-filter-cohort")).select_option(label="Lyon 2027 (2)")
+            await page.get_by_label(t("console-compose-acknowledge")).check()
+            await expect(page.locator("#count")).to_have_text(t("announce-panel-count", count=2))
+            await expect(page.locator("#approval")).to_have_count(0)
+            await expect(page.locator("#message b")).to_have_count(1)
+            await expect(page.locator(".phone .inline-button")).to_have_text(t("announce-acknowledge"))
+            await shoot(page, screenshots, f"{name}-compose")
+            await page.get_by_role("button", name=t("console-compose-send"), exact=True).click()
+            await expect(page.get_by_role("status")).to_have_text(t("console-notice-sending", count=2))
+            await run_announcements(application)
+            await expect(page.locator('[data-figure="sent"]')).to_have_text("2", timeout=15_000)  # refreshed by itself
+            await expect(page.locator("#status")).to_have_text(t("announcement-status-done"))
+            await shoot(page, screenshots, f"{name}-report")
+
+        await compose(T, "**Range day** moved to _Friday_. Details: [range map](https://example.org/range)", "14")
+        assert await page.locator("#message").get_attribute("dir") == "ltr"
+        received = officer.last_message
+        assert received is not None and received.text == "Range day moved to Friday. Details: range map"
+        assert {entity["type"] for entity in received.entities} == {"bold", "italic", "text_link"}
+        assert received.button_labels() == [T("announce-acknowledge")]
+        assert copies(sandbox, LISTED[2], "Range day") == 0, "not in the cohort"
+
+        await page.get_by_label(T("console-language")).select_option("ar")
+        await page.get_by_role("button", name=T("console-language-apply"), exact=True).click()
+        await page.wait_for_function("document.documentElement.dir === 'rtl'")
+        await page.get_by_role("link", name=AR("console-back-to-announcements"), exact=True).click()
+        await page.get_by_role("link", name=AR("console-announcements-new"), exact=True).click()
+        await compose(AR, "**تنبيه:** نُقل يوم الرماية إلى _الجمعة_. التفاصيل: [الخريطة](https://example.org/range)", "15-ar")
+        assert await page.locator("#message").get_attribute("dir") == "rtl"
+        arabic = officer.last_message
+        assert arabic is not None and arabic.text == "تنبيه: نُقل يوم الرماية إلى الجمعة. التفاصيل: الخريطة"
+        await page.get_by_role("link", name=AR("console-back-to-announcements"), exact=True).click()
+        assert await page.locator("#announcements tbody tr").count() == 2
+        await shoot(page, screenshots, "16-ar-announcements")
+        assert errors == []
+        await context.close()
+

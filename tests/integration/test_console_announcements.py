@@ -48,9 +48,9 @@ def number_in(location: str) -> str:
 
 
 def figures(page_text: str, number: str) -> dict[str, int]:
-    row = re.search(rf'<tr data-announcement="{number}">(.*?)</tr>', page_text, re.S)
+    row = re.search(rf'<(tr|ul)(?: class="[^"]*")?(?: id="\w+")? data-announcement="{number}">(.*?)</\1>', page_text, re.S)
     assert row, f"no row for announcement {number}"
-    return {name: int(value) for name, value in re.findall(r'data-figure="(\w+)">(\d+)<', row.group(1))}
+    return {name: int(value) for name, value in re.findall(r'data-figure="(\w+)">(\d+)<', row.group(2))}
 
 
 async def actions(application: object) -> list[tuple[str, str]]:
@@ -170,7 +170,8 @@ async def test_a_scheduled_and_a_running_announcement_are_cancelled_and_never_ar
             scheduled = await client.get(later.location)
             when = moment(application.services.clock() + timedelta(hours=1), "Europe/Paris", "en")
             assert scheduled.shows(T("console-notice-scheduled", count=2, when=when)), "in the manager's time zone"
-            assert 'hx-trigger="every 5s"' in scheduled.text and T("console-announcement-cancel") in scheduled.text
+            assert T("console-announcement-cancel") in scheduled.text
+            assert "hx-trigger" not in scheduled.text, "nothing to refresh for an hour"
             cancelled = await client.post("/console/announcement/cancel", {"csrf": page.csrf, "id": number})
             assert cancelled.location == f"/console/announcement?id={number}&notice=cancelled"
             shown = await client.get(cancelled.location)
@@ -189,6 +190,7 @@ async def test_a_scheduled_and_a_running_announcement_are_cancelled_and_never_ar
                 assert await services.deliveries.start_due(unit.session, services.clock()) == [int(running)]
             going = await client.get(f"/console/announcement?id={running}")
             assert going.shows(T("announcement-status-sending")) and figures(going.text, running)["pending"] == 2
+            assert 'hx-trigger="every 5s"' in going.text and going.shows(T("console-report-live"))
             stopped = await client.post("/console/announcement/cancel", {"csrf": page.csrf, "id": running})
             assert stopped.location.endswith("notice=cancelled")
             await run_announcements(application)
@@ -230,6 +232,9 @@ async def test_bad_input_gets_a_clear_answer_and_keeps_the_text(
             assert (await client.get("/console/announcement", id=draft_number(nobody.text))).shows(
                 T("announcement-status-cancelled"))
             assert (await client.get("/console/announcement", id="999")).status == 404
+            await client.post(COMPOSE, form(page.csrf, "", "discard", id=number))
+            assert not (await client.get("/console/announcement", id=number)).shows(T("announcement-status-cancelled")), \
+                "Discard drops a draft only, never an announcement already on its way"
 
 
 async def test_a_forged_csrf_token_changes_no_announcement_and_an_administrator_may_approve(

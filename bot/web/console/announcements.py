@@ -24,6 +24,11 @@ from bot.web.console.site import render, see_other, services, translator, unit, 
 RECENT = 20
 NOTICES = ("sending", "scheduled", "awaiting", "approved", "rejected", "cancelled", "own", "stale", "discarded")
 REFRESH_SECONDS = 5
+# The delivery report's figures: status counts of Counts, and the three it computes.
+FIGURES = (("recipients", "console-column-recipients"), ("sent", "console-column-sent"),
+           ("pending", "console-column-pending"), ("failed", "console-column-failed"),
+           ("unreachable", "console-column-unreachable"), ("unconfirmed", "console-column-unconfirmed"),
+           ("acknowledged", "console-column-acknowledged"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +40,20 @@ class Shown:
     audience: str
     status: str
     own: bool
+    # Going out (or due to): its figures change by the second. Not while it waits for a person or a
+    # later date, so that an open page neither polls for days nor keeps its session from idling out.
+    live: bool
 
     @property
     def may_decide(self) -> bool:
         return self.announcement.status is Status.APPROVAL and not self.own
 
     @property
-    def live(self) -> bool:
-        """Still changing: its figures are worth refreshing."""
-        return self.announcement.status.open
+    def figures(self) -> list[tuple[str, str, int]]:
+        """(name, label, value) of each figure of the report."""
+        computed = {"recipients": self.announcement.recipients, "pending": self.counts.pending,
+                    "acknowledged": self.counts.acknowledged}
+        return [(name, label, computed.get(name, self.counts[name])) for name, label in FIGURES]
 
 
 def routes() -> list[web.RouteDef]:
@@ -57,10 +67,12 @@ def routes() -> list[web.RouteDef]:
 
 async def _shown(request: web.Request, announcements: list[AnnouncementView], zone: str) -> list[Shown]:
     app_services, session, t = services(request), unit(request).session, translator(request)
-    cohorts = await app_services.cohorts.cohorts(session)
+    cohorts, now = await app_services.cohorts.cohorts(session), app_services.clock()
     return [Shown(announcement, await app_services.deliveries.counts(session, announcement.id),
                   audience_text(announcement.audience, t, app_services.catalogue, cohorts),
-                  status_text(announcement, t, zone), announcement.author_id == user(request).officer_id)
+                  status_text(announcement, t, zone), announcement.author_id == user(request).officer_id,
+                  announcement.status is Status.SENDING or announcement.status is Status.SCHEDULED
+                  and announcement.starts_at is not None and announcement.starts_at <= now)
             for announcement in announcements]
 
 
@@ -70,7 +82,7 @@ async def _announcements(request: web.Request) -> web.Response:
     awaiting = await _shown(request, await app_services.announcements.awaiting_approval(session), zone)
     recent = await _shown(request, await app_services.announcements.recent(session, RECENT), zone)
     return render(request, "announcements.html", awaiting=awaiting, recent=recent, notice=_notice(request),
-                  live=any(item.live for item in recent), refresh=REFRESH_SECONDS)
+                  live=any(item.live for item in recent), refresh=REFRESH_SECONDS, figure_labels=FIGURES)
 
 
 async def _announcement(request: web.Request) -> web.Response:

@@ -14,7 +14,7 @@ from aiohttp import web
 from multidict import MultiDictProxy
 
 from bot.locales import SUPPORTED_LOCALES
-from bot.services.announcements import AnnouncementView, Submitted, chosen_start
+from bot.services.announcements import AnnouncementView, Status, Submitted, chosen_start
 from bot.services.audience import Audience, Completion
 from bot.storage.models import Officer
 from bot.views.announcements import COMPLETION_LABELS
@@ -61,13 +61,16 @@ async def _compose(request: web.Request) -> web.Response:
     manager, zone = await manager_and_zone(request)
     action, draft_id = str(form.get("action", "preview")), str(form.get("id", ""))
     if action == "discard":
-        if draft_id.isdigit():
-            await app_services.announcements.cancel(session, int(draft_id), actor)
+        draft = await app_services.announcements.get(session, int(draft_id)) if draft_id.isdigit() else None
+        if draft is not None and draft.author_id == manager.id and draft.status is Status.DRAFT:
+            await app_services.announcements.cancel(session, draft.id, actor)  # as the chat's Discard does
         return see_other("/announcements", notice="discarded")
     audience = await _audience(request, form)
     text = str(form.get("text", ""))[:MAX_MARKDOWN]
     written = from_markdown(text)
-    problems = list(written.problems) if action != "preview" else [p for p in written.problems if p[0] != "console-compose-problem-text"]
+    # Previewing an empty form is fine; sending it is not.
+    problems = [problem for problem in written.problems
+                if action != "preview" or problem[0] != "console-compose-problem-text"]
     if audience is None:
         problems.append(("console-compose-problem-choice", {}))
     if problems:
@@ -83,7 +86,8 @@ async def _compose(request: web.Request) -> web.Response:
         starts_at = chosen_start(action if action in QUICK_STARTS else str(form.get("when", "")),
                                  app_services.clock(), zone)
         if starts_at is None:
-            return await _page(request, {**form, "id": str(draft.id)}, problems=[("console-compose-problem-when", {"zone": zone})])
+            problem = ("console-compose-problem-when", {"zone": zone})
+            return await _page(request, {**form, "id": str(draft.id)}, problems=[problem])
     outcome = await app_services.announcements.submit(session, draft.id, manager, actor, starts_at)
     if outcome is Submitted.EMPTY or outcome is Submitted.STALE:
         problem = "announce-empty" if outcome is Submitted.EMPTY else "announce-stale"
