@@ -13,14 +13,21 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, exists, insert, literal, or_, update
+from sqlalchemy import case, delete, exists, func, insert, literal, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.services.clock import Clock
 from bot.services.cohorts import SEPARATOR as COHORT_SEPARATOR
 from bot.services.cohorts import apply_memberships
-from bot.services.personnel_csv import DEFAULT_LIMITS, CsvLimits, ImportProblem, PersonnelRow, parse_personnel_csv
+from bot.services.personnel_csv import (
+    DEFAULT_LIMITS,
+    KEEP_STORED,
+    CsvLimits,
+    ImportProblem,
+    PersonnelRow,
+    parse_personnel_csv,
+)
 from bot.services.privacy import IdentifierHasher, key_id_of
 from bot.storage.models import Officer, PendingImport, PendingImportRow, Personnel
 from bot.storage.types import UTCDateTime
@@ -29,6 +36,7 @@ __all__ = ["CsvLimits", "ImportPlan", "ImportProblem", "PersonnelRow", "Personne
 
 BATCH = 1000  # entries per bulk statement
 FIELDS = ("personnel_id", "phone_hash", "email_hash", "country", "role", "display_name", "expires")
+HASHES = ("phone_hash", "email_hash")
 _TABLE = Personnel.__table__  # type: ignore[attr-defined]
 _STAGED = PendingImportRow.__table__  # type: ignore[attr-defined]
 _ENTRY = (_TABLE.c.id, *(_TABLE.c[name] for name in FIELDS[1:]))  # a stored entry, as ImportPlan.count reads it
@@ -54,11 +62,13 @@ class ImportPlan:
         """Count a row against the stored entry of the same personnel id: (id, FIELDS[1:]...), or None."""
         if entry is None or entry[0] is None:
             self.added.append(row.personnel_id)
-        elif (row.country, row.role, row.display_name, row.expires) != tuple(entry[3:7]):
+            return
+        hashes = tuple(old if new == KEEP_STORED else new for new, old in ((row.phone_hash, entry[1]), (row.email_hash, entry[2])))
+        if (row.country, row.role, row.display_name, row.expires) != tuple(entry[3:7]):
             self.updated.append(row.personnel_id)
-        elif (row.phone_hash, row.email_hash) == tuple(entry[1:3]):
+        elif hashes == tuple(entry[1:3]):
             self.unchanged.append(row.personnel_id)
-        elif all(_rehashed(new, old) for new, old in ((row.phone_hash, entry[1]), (row.email_hash, entry[2]))):
+        elif all(_rehashed(new, old) for new, old in zip(hashes, entry[1:3], strict=True)):
             self.rehashed.append(row.personnel_id)
         else:
             self.updated.append(row.personnel_id)
@@ -171,10 +181,11 @@ class PersonnelService:
         now = self._clock()
         await session.exec(delete(_TABLE).where(~_staged_entry(pending_id)))
         same_entry = (_STAGED.c.import_id == pending_id, _STAGED.c.personnel_id == _TABLE.c.personnel_id)
-        differs = or_(*(_TABLE.c[name].is_distinct_from(_STAGED.c[name]) for name in FIELDS[1:]))
-        changes = {name: _STAGED.c[name] for name in FIELDS[1:]}
+        changes = {name: _kept_or_staged(name) for name in FIELDS[1:]}
+        differs = or_(*(_TABLE.c[name].is_distinct_from(value) for name, value in changes.items()))
         await session.exec(update(_TABLE).values(**changes, updated_at=now).where(*same_entry, differs))
-        new = select(*(_STAGED.c[name] for name in FIELDS), literal(now, UTCDateTime())).where(
+        staged = [func.nullif(_STAGED.c[name], KEEP_STORED) if name in HASHES else _STAGED.c[name] for name in FIELDS]
+        new = select(*staged, literal(now, UTCDateTime())).where(
             _STAGED.c.import_id == pending_id,
             ~exists().where(_TABLE.c.personnel_id == _STAGED.c.personnel_id),
         )
@@ -190,6 +201,13 @@ class PersonnelService:
     async def _discard(session: AsyncSession, pending_id: int) -> None:
         await session.exec(delete(_STAGED).where(_STAGED.c.import_id == pending_id))
         await session.exec(delete(PendingImport).where(col(PendingImport.id) == pending_id))
+
+
+def _kept_or_staged(name: str) -> Any:
+    """A staged field as it should be stored: a hash the list did not carry (KEEP_STORED) stays as it is."""
+    if name not in HASHES:
+        return _STAGED.c[name]
+    return case((_STAGED.c[name] == KEEP_STORED, _TABLE.c[name]), else_=_STAGED.c[name])
 
 
 def _staged_entry(pending_id: int) -> Any:

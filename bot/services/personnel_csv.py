@@ -54,6 +54,11 @@ class ImportProblem:
         return f"line {self.line}: {self.column}: {self.message}" if self.column else f"line {self.line}: {self.message}"
 
 
+# In a row's phone_hash or email_hash: the list has no such column, so the stored hash is kept. The
+# console's download has neither (only their hashes are stored): edited and sent back, it loses nothing.
+KEEP_STORED = "="
+
+
 @dataclass(frozen=True, slots=True)
 class PersonnelRow:
     """A validated list entry, with phone and email already reduced to keyed hashes."""
@@ -112,7 +117,7 @@ def parse_personnel_csv(data: bytes, hasher: IdentifierHasher,
         if row.personnel_id in first_seen:
             problems.append(ImportProblem(line, "personnel_id", f"duplicate of line {first_seen[row.personnel_id]}"))
         first_seen.setdefault(row.personnel_id, line)
-        if row.phone_hash is not None:
+        if row.phone_hash not in (None, KEEP_STORED):
             if row.phone_hash in phones_seen:
                 problems.append(ImportProblem(line, "phone", f"same number as line {phones_seen[row.phone_hash]}"))
             phones_seen.setdefault(row.phone_hash, line)
@@ -156,7 +161,7 @@ def _parse_row(line: int, cells: dict[str, str], hasher: IdentifierHasher, probl
         bad("personnel_id", f"longer than {MAX_ID_CHARS} characters")
     elif not PERSONNEL_ID.fullmatch(personnel_id):
         bad("personnel_id", PERSONNEL_ID_RULE)
-    phone_hash = None
+    phone_hash = None if "phone" in cells else KEEP_STORED
     if raw := cells.get("phone"):
         try:
             number = phonenumbers.parse(raw, None)
@@ -177,7 +182,7 @@ def _parse_row(line: int, cells: dict[str, str], hasher: IdentifierHasher, probl
         bad("display_name", f"longer than {MAX_NAME_CHARS} characters")
     elif display_name is not None and CONTROL_CHARACTERS.search(display_name):
         bad("display_name", "contains control characters")
-    email_hash = None
+    email_hash = None if "email" in cells else KEEP_STORED
     if raw := cells.get("email"):
         try:
             email_hash = hasher.email(validate_email(raw, check_deliverability=False).normalized.lower())

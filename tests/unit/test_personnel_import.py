@@ -176,3 +176,34 @@ def test_cli_refuses_a_file_over_the_size_limit_without_reading_it_all(
     path.write_bytes(b"personnel_id\n" + b"P-1\n" * 2**19)
     assert main(["personnel", "import", str(path)]) == 1
     assert "big.csv: line 1: file: larger than 1 MB" in capsys.readouterr().err
+
+
+async def test_a_list_without_phone_or_email_columns_keeps_the_stored_hashes(sessions) -> None:
+    """The console's download has no phone or email (only their hashes are stored): sent back, it loses nothing."""
+    service = PersonnelService(lambda: datetime(2026, 11, 29, tzinfo=UTC))
+    rows, _ = parse("valid.csv")
+    unit = UnitOfWork(sessions)
+    await service.replace(unit.session, rows)
+    await unit.finish()
+    download = ("personnel_id,country,role,display_name\nFR-0001,FR,officer,Amina Haddad-Renamed\n"
+                "ES-0002,ES,manager,Javier Ortega\nMA-0003,MA,officer,Youssef Alami\nNEW-1,FR,officer,New Officer\n")
+    edited, problems = parse_personnel_csv(download.encode(), HASHER)
+    assert problems == []
+    for staged in (False, True):  # straight from the CLI, and held for a manager's Confirm
+        unit = UnitOfWork(sessions)
+        if staged:
+            manager = await OfficerService(FixedClock()).identify(unit.session, 77, "en")
+            plan = await service.confirm(unit.session, manager, await service.hold(unit.session, manager, edited))
+        else:
+            plan = await service.replace(unit.session, edited)
+        await unit.finish()
+        assert plan is not None and plan.removed == ([] if staged else ["KE-0004"])
+        assert plan.added == ([] if staged else ["NEW-1"])
+        unit = UnitOfWork(sessions)
+        entries = {e.personnel_id: e for e in await service.entries(unit.session)}
+        await unit.finish()
+        assert entries["FR-0001"].phone_hash == HASHER.phone("+33612345678"), "the phone hash is kept"
+        assert entries["FR-0001"].email_hash == HASHER.email("amina.haddad@police.example")
+        assert entries["FR-0001"].display_name == "Amina Haddad-Renamed"
+        assert entries["NEW-1"].phone_hash is None and entries["NEW-1"].email_hash is None
+    assert sorted(plan.unchanged) == ["ES-0002", "FR-0001", "MA-0003", "NEW-1"], "sent back as it was: nothing changes"
