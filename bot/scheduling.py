@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import UTC
 
@@ -32,6 +33,7 @@ class Ticks:
         self._scheduler = AsyncIOScheduler(timezone=UTC)
         self._ticks: dict[str, Tick] = {}
         self._running: set[asyncio.Task[object]] = set()
+        self._busy: Counter[str] = Counter()  # runs in progress, per tick
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -42,9 +44,14 @@ class Ticks:
         self._ticks[name] = tick
 
         async def run() -> None:
+            # A long run (an announcement going out) makes the next ones skip quietly: APScheduler would
+            # log a warning for each with max_instances=1, twice a second for a whole announcement.
+            if self._busy[name]:
+                self._metrics.jobs.labels(name, "skipped").inc()
+                return
             await self.run_now(name)
 
-        self._scheduler.add_job(run, IntervalTrigger(seconds=seconds), id=name, name=name, max_instances=1,
+        self._scheduler.add_job(run, IntervalTrigger(seconds=seconds), id=name, name=name, max_instances=2,
                                 coalesce=True, misfire_grace_time=None)
 
     async def run_now(self, name: str) -> None:
@@ -52,6 +59,7 @@ class Ticks:
         task = asyncio.current_task()
         if task is not None:
             self._running.add(task)  # type: ignore[arg-type]
+        self._busy[name] += 1
         try:
             with log_context(job=name):
                 await self._ticks[name]()
@@ -62,6 +70,7 @@ class Ticks:
         else:
             self._metrics.jobs.labels(name, "ok").inc()
         finally:
+            self._busy[name] -= 1
             if task is not None:
                 self._running.discard(task)  # type: ignore[arg-type]
 
