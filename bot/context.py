@@ -6,9 +6,10 @@ import asyncio
 import logging
 import time
 from collections import Counter
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Hashable
 from typing import Any
 
+from cachetools import LRUCache
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Update
 from telegram.ext import Application, BaseUpdateProcessor, CallbackContext, ExtBot
@@ -66,6 +67,9 @@ class LearnbotApplication(Application):  # type: ignore[type-arg]
     def __init__(self, *, services: Services, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.services = services
+        # Views that depend on nothing but the content and the language (a card and its buttons),
+        # rendered once: the content does not change while the bot runs.
+        self.views: LRUCache[Hashable, Any] = LRUCache(maxsize=4096)
         self.backlog = 0  # updates accepted by the webhook and not yet processed
         self._in_flight = 0
         self._idle = asyncio.Event()

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot.content.model import REFERENCE_LOCALE, Course, Problem, Question, Report
 from bot.content.quizzes import QUIZ_FILE, key_line, question_lines
-from bot.content.wording import Phrase, PhraseIndex, folded_words
+from bot.content.wording import Phrase, PhraseIndex, fold, folded_words
 from bot.settings import SUPPORTED_LOCALES
 
 # Options are shuffled for every attempt, so an answer that points at the others cannot work (content/README.md).
@@ -141,6 +141,13 @@ def is_catch_all(option: str, locale: str) -> bool:
     if wording in _catch_all_options(locale):
         return True
     return any(_catch_all_index(locale).find(option))
+
+
+def release_caches() -> None:
+    """The lints' word caches serve one check of the whole content; a running bot need not keep them."""
+    fold.cache_clear()
+    _catch_all_options.cache_clear()
+    _catch_all_index.cache_clear()
 
 
 @cache

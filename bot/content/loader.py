@@ -8,7 +8,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from bot.content.glossary import check_glossary
-from bot.content.lint import DEFAULT_LINTS, LintSettings, lint_course
+from bot.content.lint import DEFAULT_LINTS, LintSettings, lint_course, release_caches
 from bot.content.model import (
     REFERENCE_LOCALE,
     Card,
@@ -70,6 +70,7 @@ def check_content(content_dir: Path, lints: LintSettings = DEFAULT_LINTS) -> Rep
     for course in courses:
         lint_course(content_dir, course, lints, report)
     check_glossary(content_dir, report)
+    release_caches()
     if not report.problems:
         report.catalogue = Catalogue(tuple(sorted(courses, key=lambda c: (c.order, c.id))))
     return report

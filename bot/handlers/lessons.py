@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.callback_data import Courses, OpenCourse, Resume, ShowCard, handles, parse
@@ -86,7 +86,17 @@ async def _show_course(update: Update, context: CustomContext, status: CourseSta
 async def _show_card(update: Update, context: CustomContext, position: CardPosition) -> None:
     assert context.officer is not None
     await context.services.learning.record_view(context.db, context.officer, position)
-    await show(update, context, _card_text(position, context.t), card_keyboard(position, context.t))
+    await show(update, context, *_card_view(position, context))
+
+
+def _card_view(position: CardPosition, context: CustomContext) -> tuple[str, InlineKeyboardMarkup]:
+    """A card's text and buttons depend only on the card and the language: rendered once, then reused."""
+    key = ("card", position.course.id, position.lesson_index, position.card_index, context.t.locale)
+    views = context.application.views
+    view = views.get(key)
+    if view is None:
+        view = views[key] = (_card_text(position, context.t), card_keyboard(position, context.t))
+    return view
 
 
 def _card_text(position: CardPosition, t: Translator) -> str:

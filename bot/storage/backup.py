@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy.engine import URL, make_url
 
 from bot.storage.database import MIGRATIONS_DIR, head_revision
@@ -168,6 +166,9 @@ def _check_backup(source: Path) -> str | None:
         raise BackupError(f"{source} is not a SQLite database ({error})") from None
     if revision is None:
         raise BackupError(f"{source} is not a learnbot database (it has no schema revision)")
+    from alembic.script import ScriptDirectory  # only here: `learnbot run` holds the database without Alembic
+    from alembic.util import CommandError
+
     try:
         ScriptDirectory(str(MIGRATIONS_DIR)).get_revision(revision)
     except CommandError:

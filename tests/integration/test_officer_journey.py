@@ -146,6 +146,7 @@ async def test_language_switch_mid_course_keeps_the_place(bot, sandbox: BotApiSa
     card = await user.wait_reply()
     assert position_line("es", 1, 2) in card.text
     assert COURSE.lessons[0].titles["es"] in card.text
+    assert card.button_labels()[:2] == [es("card-back"), es("card-next")], "the card seen in English, now in Spanish"
 
     await user.send("/start")
     assert es("welcome", name=user.profile.first_name).splitlines()[0] in (await user.wait_reply()).text

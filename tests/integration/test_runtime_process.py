@@ -131,3 +131,17 @@ def test_the_services_and_the_content_load_no_telegram_module() -> None:
                             cwd=Path(__file__).resolve().parents[2])
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+def test_the_running_bot_leaves_migrations_certificates_and_qr_codes_unimported() -> None:
+    """Alembic (with Mako and Pygments), fpdf2 and segno cost memory a running bot rarely needs: they load on use."""
+    program = (
+        "import sys\n"
+        "import bot.__main__, bot.runner, bot.app, bot.lifecycle, bot.storage.backup\n"
+        "heavy = ('alembic', 'mako', 'pygments', 'fpdf', 'segno')\n"
+        "print(sorted({name.split('.')[0] for name in sys.modules} & set(heavy)))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
