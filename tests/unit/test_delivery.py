@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.delivery import DeliveryGovernor, DeliveryLimits, Lane, lane_args
+from bot.delivery import REPLY_RESERVE, DeliveryGovernor, DeliveryLimits, Lane, lane_args
 from bot.metrics import Metrics
 
 FAST = DeliveryLimits(backoff=0.01, backoff_max=0.05, retries=3)
@@ -143,3 +143,16 @@ async def test_bulk_sends_to_one_chat_are_paced_and_replies_take_from_the_same_b
     replies_took = time.monotonic() - started
     await send(fresh, ScriptedApi(), chat_id=500, lane=Lane.REMINDER)  # the budget was used by the replies
     assert replies_took < 0.5 and time.monotonic() - started >= 0.05
+
+
+async def test_a_reply_leaving_while_a_bulk_send_waits_pushes_that_send_a_whole_gap_back() -> None:
+    governor = DeliveryGovernor(DeliveryLimits(global_per_second=10), Metrics())
+    bulk = ScriptedApi()
+    await send(governor, bulk, chat_id=500, lane=Lane.ANNOUNCEMENT)
+    waiting = asyncio.create_task(send(governor, bulk, chat_id=501, lane=Lane.ANNOUNCEMENT))
+    await asyncio.sleep(0.05)  # the second bulk send waits its turn (a gap is 1/(10-1.2) s, about 114 ms)
+    reply = ScriptedApi()
+    await send(governor, reply, chat_id=7)  # a reply never waits, and takes the slot
+    await waiting
+    (_, replied), (_, bulk_left) = reply.calls[0], bulk.calls[1]
+    assert bulk_left - replied >= 0.9 / (10 - REPLY_RESERVE), "the bulk send left a whole gap after the reply, not with it"
