@@ -118,6 +118,14 @@ async def test_a_start_up_failure_is_one_line_naming_the_setting(
     assert bool(retries) == (change.get("LEARNBOT_TOKEN") is None), "unreachable: retried; rejected token: not"
 
 
+def _printed_by(program: str) -> str:
+    """What a fresh interpreter prints running program from the project's root (it must succeed)."""
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60,
+                            cwd=Path(__file__).resolve().parents[2])
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
 def test_the_services_and_the_content_load_no_telegram_module() -> None:
     program = (
         "import importlib, pkgutil, sys\n"
@@ -127,10 +135,7 @@ def test_the_services_and_the_content_load_no_telegram_module() -> None:
         "loaded = sorted(name for name in sys.modules if name == 'telegram' or name.startswith('telegram.'))\n"
         "print(loaded)\n"
     )
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60,
-                            cwd=Path(__file__).resolve().parents[2])
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert _printed_by(program) == "[]"
 
 
 def test_the_running_bot_leaves_migrations_certificates_and_qr_codes_unimported() -> None:
@@ -141,7 +146,4 @@ def test_the_running_bot_leaves_migrations_certificates_and_qr_codes_unimported(
         "heavy = ('alembic', 'mako', 'pygments', 'fpdf', 'segno')\n"
         "print(sorted({name.split('.')[0] for name in sys.modules} & set(heavy)))\n"
     )
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60,
-                            cwd=Path(__file__).resolve().parents[2])
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "[]"
+    assert _printed_by(program) == "[]"
