@@ -15,8 +15,8 @@ from pydantic_settings import (
     TomlConfigSettingsSource,
 )
 
+from bot.daytime import parse_clock, parse_quiet_hours
 from bot.locales import SUPPORTED_LOCALES
-from bot.services.reminder_times import parse_clock, parse_quiet_hours
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_FILE = PROJECT_ROOT / "config" / "learnbot.toml"

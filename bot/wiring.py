@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.content import Catalogue, load_catalogue
+from bot.daytime import parse_clock, parse_quiet_hours
 from bot.i18n import I18n
 from bot.metrics import Metrics
 from bot.policy import access_rules, identifier_hasher, personnel_service
@@ -38,7 +39,6 @@ from bot.services.privacy import IdentifierHasher
 from bot.services.progress import ProgressLog
 from bot.services.quiz import QuizService
 from bot.services.register import CertificateRegister
-from bot.services.reminder_times import parse_clock, parse_quiet_hours
 from bot.services.reminders import ReminderDefaults, ReminderService
 from bot.services.review import ReviewService
 from bot.services.roster import RosterService

@@ -7,11 +7,11 @@ from telegram.ext import BaseHandler, CallbackQueryHandler
 
 from bot.callback_data import ReminderButton, handles
 from bot.context import CustomContext
+from bot.daytime import QuietHours, parse_clock, parse_quiet_hours
 from bot.formatting import clean_input, escape
 from bot.handlers.awaiting import Answer, done, expect
 from bot.handlers.common import command, gated, main_menu, refuse_stale_button, show
 from bot.keyboards import button
-from bot.services.reminder_times import QuietHours, parse_clock, parse_quiet_hours
 from bot.services.reminders import ReminderView
 from bot.services.zones import find_zone
 from bot.views.dates import clock

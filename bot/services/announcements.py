@@ -17,11 +17,12 @@ from sqlalchemy import delete, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.daytime import parse_clock
 from bot.services.access import AccessService, Role
 from bot.services.audience import Audience, AudienceService
 from bot.services.audit import AuditLog
 from bot.services.clock import Clock
-from bot.services.reminder_times import local_moment, parse_clock, zone_named
+from bot.services.reminder_times import local_moment, zone_named
 from bot.storage.models import Announcement, Delivery, Officer, Personnel
 
 MAX_TEXT = 4096

@@ -9,12 +9,13 @@ the gap (02:30 becomes 03:30); one that occurs twice on a fall-back day is taken
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from bot.daytime import QuietHours
 
 MINUTES_PER_DAY = 24 * 60
 # After this many reminders in a row without studying, reminders come half as often.
@@ -24,22 +25,6 @@ MAX_INTERVAL_DAYS = 8
 DUE_DATE_NOTICE_DAYS = (7, 1)
 # Days without an answer or a card read end a streak; history further back is not read.
 STREAK_HORIZON_DAYS = 60
-_CLOCK_TIME = re.compile(r"^\s*(\d{1,2})\s*(?:[:.hH]\s*(\d{2})?)?\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class QuietHours:
-    """No reminder from start to end, local time (minutes after midnight); may span midnight."""
-
-    start: int
-    end: int
-
-    def contains(self, minute: int) -> bool:
-        if self.start == self.end:
-            return False
-        if self.start < self.end:
-            return self.start <= minute < self.end
-        return minute >= self.start or minute < self.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,28 +51,6 @@ def zone_named(name: str) -> ZoneInfo | None:
 @lru_cache(maxsize=1)
 def known_zones() -> frozenset[str]:
     return frozenset(available_timezones())
-
-
-def parse_clock(text: str) -> int | None:
-    """'18:30', '7.05', '18h30' or '18' as minutes after midnight, or None."""
-    match = _CLOCK_TIME.match(text)
-    if match is None:
-        return None
-    hours, minutes = int(match.group(1)), int(match.group(2) or 0)
-    if hours > 23 or minutes > 59:
-        return None
-    return hours * 60 + minutes
-
-
-def parse_quiet_hours(text: str) -> QuietHours | None:
-    """'21:00-07:00' (or with '–', '—', 'to') as quiet hours, or None when it is not two times."""
-    parts = re.split(r"\s*(?:-|–|—|to|à|a|إلى)\s*", text.strip(), maxsplit=1)
-    if len(parts) != 2:
-        return None
-    start, end = parse_clock(parts[0]), parse_clock(parts[1])
-    if start is None or end is None or start == end:
-        return None
-    return QuietHours(start, end)
 
 
 def local_moment(day: date, minute: int, zone: ZoneInfo) -> datetime:

@@ -15,10 +15,10 @@ from typing import Any
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.daytime import QuietHours
 from bot.services.clock import Clock
 from bot.services.cohorts import AssignedCourse
 from bot.services.reminder_times import (
-    QuietHours,
     Schedule,
     local_day,
     milestone_days,

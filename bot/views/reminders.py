@@ -8,11 +8,11 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.callback_data import ReminderButton, ShowCard, StartReview
 from bot.content import Catalogue
+from bot.daytime import QuietHours
 from bot.formatting import escape
 from bot.i18n import Translator
 from bot.keyboards import button, menu_button_row
 from bot.services.due_reminders import ReminderJob
-from bot.services.reminder_times import QuietHours
 from bot.services.reminders import ReminderView
 from bot.services.zones import city_of, utc_offset
 from bot.views.dates import clock, day

@@ -7,16 +7,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.daytime import QuietHours, parse_clock, parse_quiet_hours
 from bot.services.reminder_times import (
-    QuietHours,
     Schedule,
     backed_off,
     local_day,
     milestone_days,
     minute_of,
     next_reminder,
-    parse_clock,
-    parse_quiet_hours,
     slot,
     study_streak,
     zone_named,
